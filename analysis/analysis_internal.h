@@ -1,0 +1,42 @@
+/* analysis_internal.h - shared by the analysis passes; not installed. */
+#ifndef BYLINE_ANALYSIS_INTERNAL_H
+#define BYLINE_ANALYSIS_INTERNAL_H
+
+#include "analysis/analysis.h"
+#include "arena.h"
+
+/* A growable array; `items` is realloc'd and freed by an_doc_free. */
+#define AN_VEC(T) struct { T *items; size_t len, cap; }
+
+/* Ensures room for one more item; returns 0, or -1 when memory runs out. */
+int an__vec_grow(void **items, size_t *cap, size_t item_size);
+#define AN_VEC_PUSH(v, item)                                                   \
+    (((v).len < (v).cap ||                                                     \
+      an__vec_grow((void **)&(v).items, &(v).cap, sizeof *(v).items) == 0)    \
+         ? ((v).items[(v).len++] = (item), 0)                                  \
+         : -1)
+
+struct an_doc {
+    an_arena arena;          /* every string and per-entity array */
+    char *text;              /* the original text, NUL-terminated (arena) */
+    size_t len;
+    /* The text with every non-prose byte (Markdown syntax, code, link
+     * targets, HTML, front matter) replaced by a space; newlines kept.
+     * Same length and offsets as text. Equal to text for plain input. */
+    char *prose;
+    an_format format;
+    AN_VEC(size_t) lines;    /* byte offset of each line start */
+    AN_VEC(an_entity) entities;
+    AN_VEC(an_mention) mentions;
+    AN_VEC(an_quote) quotes;
+    AN_VEC(an_diagnostic) diagnostics;
+};
+
+/* The passes, in the order an_doc_new runs them. Each only adds to doc. */
+void an__prose_mask(an_doc *doc);                               /* markdown.c */
+void an__entities_find(an_doc *doc, const an_options *opt);     /* entities.c */
+void an__quotes_find(an_doc *doc);                              /* quotes.c */
+void an__attribution_resolve(an_doc *doc);                      /* attribution.c */
+void an__rules_run(an_doc *doc, const an_options *opt);         /* rules.c */
+
+#endif

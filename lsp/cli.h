@@ -1,0 +1,21 @@
+/* cli.h - the byline command line: subcommands and shared helpers. */
+#ifndef BYLINE_CLI_H
+#define BYLINE_CLI_H
+
+#include <stddef.h>
+
+#include "analysis/analysis.h"
+
+/* Each subcommand gets argv without the program name (argv[0] is the
+ * subcommand) and returns the process exit code. */
+int cli_analyze_main(int argc, char **argv);
+
+/* Reads a whole file, or standard input for "-", into a malloc'd buffer
+ * (NUL-terminated; *len excludes the NUL). On failure returns NULL and
+ * prints one line "byline: PATH: reason" to stderr. */
+char *cli_read_file(const char *path, size_t *len);
+
+/* Markdown for .md/.markdown/.mdown/.mkd paths, plain text otherwise. */
+an_format cli_format_for_path(const char *path);
+
+#endif

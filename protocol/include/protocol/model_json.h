@@ -1,0 +1,24 @@
+/**
+ * model_json.h - the analysis model as "analysis JSON v1"
+ * (docs/analysis-json.md). Fields may be added, never renamed.
+ */
+#ifndef BYLINE_PROTOCOL_MODEL_JSON_H
+#define BYLINE_PROTOCOL_MODEL_JSON_H
+
+#include <jansson.h>
+
+#include "analysis/analysis.h"
+
+/** The analysis JSON v1 object for `doc`; `file` is the name to report
+ *  (may be NULL, giving null). A new reference owned by the caller, or
+ *  NULL when memory runs out. */
+json_t *proto_model_to_json(const an_doc *doc, const char *file);
+
+/** 1-based line and column (in Unicode code points; each invalid UTF-8
+ *  byte counts as one) of a byte offset in the document. */
+void proto_line_column(const an_doc *doc, size_t offset, size_t *line, size_t *column);
+
+/** The LSP name of a severity ("error", "warning", "information", "hint"). */
+const char *proto_severity_name(an_severity severity);
+
+#endif

@@ -1,0 +1,146 @@
+/* model_json.c - analysis JSON v1. */
+#include "protocol/model_json.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "protocol/utf.h"
+
+const char *proto_severity_name(an_severity severity)
+{
+    switch (severity) {
+    case AN_SEV_ERROR: return "error";
+    case AN_SEV_WARNING: return "warning";
+    case AN_SEV_INFORMATION: return "information";
+    case AN_SEV_HINT: return "hint";
+    default: return "off";
+    }
+}
+
+void proto_line_column(const an_doc *doc, size_t offset, size_t *line, size_t *column)
+{
+    an_str text = an_doc_text(doc);
+    if (offset > text.len)
+        offset = text.len;
+    size_t l = an_doc_line_of(doc, offset);
+    size_t start = an_doc_line_start(doc, l);
+    *line = l + 1;
+    *column = proto_utf8_count_chars(text.ptr + start, offset - start) + 1;
+}
+
+static json_t *proto__text(const an_doc *doc, an_span span)
+{
+    an_str text = an_doc_text(doc);
+    /* Invalid UTF-8 in the input must not make the string unrepresentable. */
+    return proto_utf8_json_string(text.ptr + span.start, span.end - span.start);
+}
+
+static json_t *proto__span(const an_doc *doc, an_span span)
+{
+    return json_pack("{s:I, s:I, s:o}", "start", (json_int_t)span.start, "end",
+                     (json_int_t)span.end, "text", proto__text(doc, span));
+}
+
+static void proto__entity_id(const an_entity *e, char *buf, size_t size)
+{
+    char letter = e->kind == AN_ENTITY_PERSON ? 'P' : e->kind == AN_ENTITY_ORGANIZATION ? 'O' : 'L';
+    snprintf(buf, size, "%c%u", letter, e->number);
+}
+
+static json_t *proto__entity(const an_doc *doc, const an_entity *e)
+{
+    char id[32];
+    proto__entity_id(e, id, sizeof id);
+    size_t n_mentions;
+    const an_mention *mentions = an_doc_mentions(doc, &n_mentions);
+    json_t *list = json_array();
+    for (size_t i = 0; i < e->n_mentions; i++) {
+        const an_mention *m = &mentions[e->mentions[i]];
+        json_t *o = proto__span(doc, m->span);
+        json_object_set_new(o, "kind", json_string(an_mention_kind_name(m->kind)));
+        json_array_append_new(list, o);
+    }
+    json_t *aliases = json_array();
+    for (size_t i = 0; i < e->n_aliases; i++)
+        json_array_append_new(aliases, proto_utf8_json_string(e->aliases[i].ptr, e->aliases[i].len));
+    json_t *o = json_pack("{s:s, s:o}", "id", id, "name",
+                          proto_utf8_json_string(e->name.ptr, e->name.len));
+    if (e->kind == AN_ENTITY_PERSON)
+        json_object_set_new(o, "title", e->title.ptr ? proto_utf8_json_string(e->title.ptr, e->title.len)
+                                                     : json_null());
+    json_object_set_new(o, "aliases", aliases);
+    json_object_set_new(o, "mentions", list);
+    return o;
+}
+
+static json_t *proto__quote(const an_doc *doc, const an_quote *q)
+{
+    size_t n_entities, n_mentions;
+    const an_entity *entities = an_doc_entities(doc, &n_entities);
+    const an_mention *mentions = an_doc_mentions(doc, &n_mentions);
+    json_t *o = proto__span(doc, q->span);
+    json_t *speaker = json_null();
+    if (q->speaker >= 0 && (size_t)q->speaker < n_entities) {
+        char id[32];
+        proto__entity_id(&entities[q->speaker], id, sizeof id);
+        speaker = json_string(id);
+    }
+    json_object_set_new(o, "speaker", speaker);
+    json_object_set_new(o, "cue", q->cue.end > q->cue.start ? proto__span(doc, q->cue) : json_null());
+    json_object_set_new(o, "speaker_mention",
+                        q->speaker_mention >= 0 && (size_t)q->speaker_mention < n_mentions
+                            ? proto__span(doc, mentions[q->speaker_mention].span)
+                        : q->source_phrase.end > q->source_phrase.start
+                            ? proto__span(doc, q->source_phrase)
+                            : json_null());
+    json_object_set_new(o, "continuation", json_boolean(q->flags & AN_QUOTE_CONTINUATION));
+    json_object_set_new(o, "closed", json_boolean(!(q->flags & AN_QUOTE_UNCLOSED)));
+    json_object_set_new(o, "speech", json_boolean(!(q->flags & AN_QUOTE_NOT_SPEECH)));
+    return o;
+}
+
+static json_t *proto__diagnostic(const an_doc *doc, const an_diagnostic *d)
+{
+    size_t line, column;
+    proto_line_column(doc, d->span.start, &line, &column);
+    json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:o}", "rule", an_rule_name(d->rule),
+                          "severity", proto_severity_name(d->severity), "start",
+                          (json_int_t)d->span.start, "end", (json_int_t)d->span.end, "line",
+                          (json_int_t)line, "column", (json_int_t)column, "message",
+                          proto_utf8_json_string(d->message.ptr, d->message.len));
+    if (d->related.end > d->related.start) {
+        json_t *rel = proto__span(doc, d->related);
+        json_object_set_new(rel, "message",
+                            proto_utf8_json_string(d->related_message.ptr, d->related_message.len));
+        json_object_set_new(o, "related", rel);
+    }
+    if (d->replacement.ptr)
+        json_object_set_new(o, "replacement",
+                            proto_utf8_json_string(d->replacement.ptr, d->replacement.len));
+    return o;
+}
+
+json_t *proto_model_to_json(const an_doc *doc, const char *file)
+{
+    size_t n;
+    json_t *people = json_array(), *orgs = json_array(), *places = json_array();
+    const an_entity *entities = an_doc_entities(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        json_t *list = entities[i].kind == AN_ENTITY_PERSON ? people
+                       : entities[i].kind == AN_ENTITY_ORGANIZATION ? orgs
+                                                                     : places;
+        json_array_append_new(list, proto__entity(doc, &entities[i]));
+    }
+    json_t *quotes = json_array();
+    const an_quote *q = an_doc_quotes(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(quotes, proto__quote(doc, &q[i]));
+    json_t *diags = json_array();
+    const an_diagnostic *d = an_doc_diagnostics(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(diags, proto__diagnostic(doc, &d[i]));
+    return json_pack("{s:i, s:o, s:o, s:o, s:o, s:o, s:o}", "byline", 1, "file",
+                     file ? proto_utf8_json_string(file, strlen(file)) : json_null(), "people",
+                     people, "organizations", orgs, "places", places, "quotes", quotes,
+                     "diagnostics", diags);
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# From a fresh clone to a working Byline: installs what is missing, builds
+# build/byline, and runs it on the bundled example.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)"
+echo "== byline check examples/iran-talks.txt"
+./build/byline analyze examples/iran-talks.txt | head -40
