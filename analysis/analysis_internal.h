@@ -32,11 +32,24 @@ struct an_doc {
     AN_VEC(an_diagnostic) diagnostics;
 };
 
-/* The passes, in the order an_doc_new runs them. Each only adds to doc. */
+/* The passes, in the order an_doc_new runs them. Each only adds to doc.
+ *
+ * Contract for the model-building passes (entities, quotes, attribution):
+ * - push entities with kind, name, title, aliases set; leave `number`,
+ *   `mentions` and `n_mentions` zero: an__model_finalize fills them;
+ * - push mentions in any order, `entity` = index into doc->entities;
+ * - a quote's `speaker` is an entity index and `speaker_mention` a mention
+ *   index as pushed; finalize remaps both when it sorts.
+ * Finalize then sorts mentions and quotes by offset, drops duplicate
+ * mentions (same span), drops entities left without mentions, orders
+ * entities by first mention, numbers them per kind and builds each
+ * entity's mention list. Rules run on the finalized model. */
 void an__prose_mask(an_doc *doc);                               /* markdown.c */
 void an__entities_find(an_doc *doc, const an_options *opt);     /* entities.c */
 void an__quotes_find(an_doc *doc);                              /* quotes.c */
 void an__attribution_resolve(an_doc *doc);                      /* attribution.c */
+void an__model_finalize(an_doc *doc);                           /* finalize.c */
+void an__diagnostics_sort(an_doc *doc);                         /* finalize.c */
 void an__rules_run(an_doc *doc, const an_options *opt);         /* rules.c */
 
 #endif

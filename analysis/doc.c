@@ -107,7 +107,9 @@ an_doc *an_doc_new(const char *text, size_t len, const an_options *opt)
     an__entities_find(doc, opt);
     an__quotes_find(doc);
     an__attribution_resolve(doc);
+    an__model_finalize(doc);
     an__rules_run(doc, opt);
+    an__diagnostics_sort(doc);
     return doc;
 }
 
