@@ -40,6 +40,10 @@ static int an_fin__sort_mentions(an_doc *doc, uint32_t *map)
     size_t out = 0;
     for (size_t i = 0; i < n; i++) {
         const an_mention *m = &doc->mentions.items[items[i].old_index];
+        if (m->entity >= doc->entities.len) {
+            map[items[i].old_index] = UINT32_MAX;
+            continue;
+        }
         if (out > 0 && sorted[out - 1].span.start == m->span.start &&
             sorted[out - 1].span.end == m->span.end) {
             map[items[i].old_index] = (uint32_t)(out - 1);
@@ -145,7 +149,8 @@ void an__model_finalize(an_doc *doc)
     }
     for (size_t i = 0; i < doc->quotes.len; i++) {
         an_quote *q = &doc->quotes.items[i];
-        if (q->speaker_mention >= 0 && (size_t)q->speaker_mention < nm)
+        if (q->speaker_mention >= 0 && (size_t)q->speaker_mention < nm &&
+            map[q->speaker_mention] != UINT32_MAX)
             q->speaker_mention = (int32_t)map[q->speaker_mention];
         else
             q->speaker_mention = -1;
