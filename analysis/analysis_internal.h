@@ -30,6 +30,12 @@ struct an_doc {
     AN_VEC(an_mention) mentions;
     AN_VEC(an_quote) quotes;
     AN_VEC(an_diagnostic) diagnostics;
+    /* Quotation marks that pair with nothing and are not the legal open end
+     * of a running quote (quotes.c): a closing mark with no opener, or an
+     * opening mark whose quote never closes. Sorted by offset, in the arena;
+     * each span covers the mark's bytes. For the rule quote.unbalanced. */
+    const an_span *stray_marks;
+    size_t n_stray_marks;
 };
 
 /* The passes, in the order an_doc_new runs them. Each only adds to doc.
