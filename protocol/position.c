@@ -1,0 +1,207 @@
+/* position.c - line index and LSP position encodings. */
+#include "protocol/position.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "protocol/utf.h"
+
+const char *proto_encoding_name(proto_encoding enc)
+{
+    switch (enc) {
+    case PROTO_ENC_UTF8: return "utf-8";
+    case PROTO_ENC_UTF32: return "utf-32";
+    default: return "utf-16";
+    }
+}
+
+int proto_encoding_from_name(const char *name)
+{
+    if (!name)
+        return -1;
+    if (strcmp(name, "utf-16") == 0)
+        return PROTO_ENC_UTF16;
+    if (strcmp(name, "utf-8") == 0)
+        return PROTO_ENC_UTF8;
+    if (strcmp(name, "utf-32") == 0)
+        return PROTO_ENC_UTF32;
+    return -1;
+}
+
+static int proto_lines__reserve(proto_lines *li, size_t n)
+{
+    if (n <= li->cap)
+        return 0;
+    size_t cap = li->cap ? li->cap : 64;
+    while (cap < n)
+        cap *= 2;
+    size_t *ns = realloc(li->starts, cap * sizeof *ns);
+    if (!ns)
+        return -1;
+    li->starts = ns;
+    li->cap = cap;
+    return 0;
+}
+
+/* Appends the starts of lines beginning inside text[from, to). */
+static int proto_lines__scan(const char *text, size_t from, size_t to, size_t **out, size_t *n)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    for (const char *p = text + from, *end = text + to; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            break;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            size_t *ns = realloc(*out, cap * sizeof *ns);
+            if (!ns) {
+                free(*out);
+                *out = NULL;
+                return -1;
+            }
+            *out = ns;
+        }
+        (*out)[(*n)++] = (size_t)(nl - text) + 1;
+        p = nl + 1;
+    }
+    return 0;
+}
+
+int proto_lines_build(proto_lines *li, const char *text, size_t len)
+{
+    memset(li, 0, sizeof *li);
+    if (proto_lines__reserve(li, 64) != 0)
+        return -1;
+    li->starts[li->count++] = 0;
+    for (const char *p = text, *end = text + len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            break;
+        if (proto_lines__reserve(li, li->count + 1) != 0) {
+            proto_lines_free(li);
+            return -1;
+        }
+        li->starts[li->count++] = (size_t)(nl - text) + 1;
+        p = nl + 1;
+    }
+    return 0;
+}
+
+void proto_lines_free(proto_lines *li)
+{
+    free(li->starts);
+    memset(li, 0, sizeof *li);
+}
+
+/* The first line whose start is greater than offset. */
+static size_t proto_lines__upper(const proto_lines *li, size_t offset)
+{
+    size_t lo = 0, hi = li->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (li->starts[mid] <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t proto_lines_find(const proto_lines *li, size_t offset)
+{
+    size_t up = proto_lines__upper(li, offset);
+    return up ? up - 1 : 0;
+}
+
+int proto_lines_edit(proto_lines *li, const char *text, size_t len, size_t start, size_t old_len,
+                     size_t new_len)
+{
+    size_t *added;
+    size_t n_added;
+    if (li->count == 0 || proto_lines__scan(text, start, start + new_len, &added, &n_added) != 0)
+        return proto_lines_free(li), proto_lines_build(li, text, len);
+    size_t k1 = proto_lines__upper(li, start), k2 = proto_lines__upper(li, start + old_len);
+    size_t removed = k2 - k1;
+    if (n_added > removed && proto_lines__reserve(li, li->count + n_added - removed) != 0) {
+        free(added);
+        return proto_lines_free(li), proto_lines_build(li, text, len);
+    }
+    memmove(li->starts + k1 + n_added, li->starts + k2, (li->count - k2) * sizeof *li->starts);
+    if (n_added)
+        memcpy(li->starts + k1, added, n_added * sizeof *added);
+    li->count = li->count - removed + n_added;
+    for (size_t i = k1 + n_added; i < li->count; i++)
+        li->starts[i] = li->starts[i] - old_len + new_len;
+    free(added);
+    return 0;
+}
+
+size_t proto_line_content_end(proto_text t, size_t line)
+{
+    const proto_lines *li = t.lines;
+    if (line + 1 >= li->count)
+        return t.len;
+    size_t end = li->starts[line + 1] - 1; /* the \n */
+    if (end > li->starts[line] && t.ptr[end - 1] == '\r')
+        end--;
+    return end;
+}
+
+/* Units of one character in enc; k is its UTF-8 length. */
+static size_t proto__units(int32_t cp, size_t k, proto_encoding enc)
+{
+    if (enc == PROTO_ENC_UTF8)
+        return k;
+    if (enc == PROTO_ENC_UTF16)
+        return cp >= 0x10000 ? 2 : 1;
+    return 1;
+}
+
+size_t proto_offset_at(proto_text t, proto_position pos, proto_encoding enc, unsigned *flags)
+{
+    *flags = 0;
+    if (pos.line >= t.lines->count) {
+        *flags |= PROTO_POS_PAST_END;
+        return t.len;
+    }
+    size_t p = t.lines->starts[pos.line], end = proto_line_content_end(t, pos.line);
+    size_t units = 0;
+    while (p < end) {
+        if (units == pos.character)
+            return p;
+        int32_t cp;
+        size_t k = (unsigned char)t.ptr[p] < 0x80 ? (cp = t.ptr[p], 1)
+                                                   : proto_utf8_decode(t.ptr + p, end - p, &cp);
+        size_t u = proto__units(cp, k, enc);
+        if (units + u > pos.character) {
+            *flags |= PROTO_POS_SNAPPED;
+            return p;
+        }
+        units += u;
+        p += k;
+    }
+    if (units < pos.character)
+        *flags |= PROTO_POS_CLAMPED;
+    return end;
+}
+
+proto_position proto_position_at(proto_text t, size_t offset, proto_encoding enc)
+{
+    if (offset > t.len)
+        offset = t.len;
+    proto_position pos = {proto_lines_find(t.lines, offset), 0};
+    size_t p = t.lines->starts[pos.line], end = proto_line_content_end(t, pos.line);
+    if (offset < end)
+        end = offset;
+    while (p < end) {
+        int32_t cp;
+        size_t k = (unsigned char)t.ptr[p] < 0x80 ? (cp = t.ptr[p], 1)
+                                                   : proto_utf8_decode(t.ptr + p, t.len - p, &cp);
+        pos.character += proto__units(cp, k, enc);
+        p += k;
+    }
+    return pos;
+}
