@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lsp.h"
 
 #ifndef BYLINE_VERSION
 #define BYLINE_VERSION "0.0.0"
@@ -17,6 +18,8 @@ static const char main__usage[] =
     "\n"
     "Commands:\n"
     "  analyze FILE|-      print the analysis model as JSON (docs/analysis-json.md)\n"
+    "  lsp [--stdio]       run the language server on stdin/stdout (docs/lsp.md)\n"
+    "  --stdio             the same, as editors start it\n"
     "  --version           print the version\n"
     "  --help              print this help\n";
 
@@ -27,6 +30,8 @@ typedef struct main_command {
 
 static const main_command main__commands[] = {
     {"analyze", cli_analyze_main},
+    {"lsp", lsp_main},
+    {"--stdio", lsp_main},
 };
 
 int main(int argc, char **argv)

@@ -1,0 +1,204 @@
+/**
+ * lsp.h - `byline lsp`: the language server over stdin/stdout.
+ *
+ * Internals shared by server.c (loop, lifecycle, dispatch), documents.c
+ * (the document store), server_worker.c (analysis thread) and the
+ * handlers_*.c files. Only lsp_main() is used outside lsp/.
+ *
+ * Threads: the main thread reads and dispatches messages; one worker
+ * thread analyses the newest text of each changed document. Everything in
+ * lsp_server and its documents is guarded by lsp_server.mu, held while a
+ * message is handled and while the worker takes a snapshot or installs a
+ * model, never during an analysis. All writes to stdout happen under mu.
+ */
+#ifndef BYLINE_LSP_H
+#define BYLINE_LSP_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stddef.h>
+
+#include "analysis/analysis.h"
+#include "config.h"
+#include "protocol/jsonrpc.h"
+#include "protocol/position.h"
+
+/** `byline lsp [--stdio]` and `byline --stdio`: serves on stdin/stdout
+ *  until exit or end of input. Returns the process exit code. */
+int lsp_main(int argc, char **argv);
+
+/** A handler's return value beyond 0 and the negative JSON-RPC codes:
+ *  the request needs the current analysis and is answered when it lands. */
+#define LSP_WAIT 1
+
+/** A shared, read-only configuration. Reference-counted under mu. */
+typedef struct lsp_config {
+    config *cfg;
+    int refs;
+} lsp_config;
+
+/** One analysis result, immutable once made. Owned by its document. */
+typedef struct lsp_model {
+    an_doc *doc;
+    proto_lines lines;  /* line index of an_doc_text(doc) */
+    long rev;           /* the text revision analysed */
+    json_int_t version; /* the client's version of that text */
+} lsp_model;
+
+/** An open document. Owned by the store; valid while mu is held. */
+typedef struct lsp_document {
+    char *uri;
+    char *path;         /* local path for file: URIs, else NULL */
+    char *language_id;
+    an_format format;
+    json_int_t version;
+    long rev;           /* server-wide unique revision of the current text */
+    char *text;         /* not NUL-terminated; NULL while too large */
+    size_t len, cap;
+    proto_lines lines;
+    int too_large;      /* exceeds max_document_size: kept, not analysed */
+    int queued;         /* the worker should analyse the current text */
+    lsp_config *config;
+    lsp_model *model;   /* the newest finished analysis, possibly stale; or NULL */
+    char *published;    /* resultId of the last diagnostics sent, or NULL */
+} lsp_document;
+
+/** A request waiting for the analysis of its document. */
+typedef struct lsp_pending {
+    json_t *id;
+    char *method;
+    json_t *params;
+    struct lsp_pending *next;
+} lsp_pending;
+
+typedef enum lsp_state {
+    LSP_STATE_UNINITIALIZED = 0,
+    LSP_STATE_RUNNING,
+    LSP_STATE_SHUTDOWN,
+} lsp_state;
+
+/** What the client said it can do, read from initialize. */
+typedef struct lsp_client_caps {
+    proto_encoding encoding;
+    int hover_markdown;
+    int hierarchical_symbols;
+    int related_information;
+    int pull_diagnostics;
+    int configuration_pull;
+    int code_action_literals;
+} lsp_client_caps;
+
+typedef struct lsp_server {
+    pthread_mutex_t mu;
+    pthread_cond_t work;      /* signalled when a document is queued or on quit */
+    pthread_t worker;
+    int worker_started;
+    int quit;
+    int out_fd;
+    int output_broken;        /* stdout is gone: stop */
+    lsp_state state;
+    int exit_requested;
+    lsp_client_caps caps;
+    char *trace;              /* "off", "messages", "verbose" */
+    json_t *init_settings;    /* initializationOptions (byline section) or NULL */
+    json_t *client_settings;  /* latest didChangeConfiguration / pulled settings or NULL */
+    char *docs_base;          /* codeDescription href prefix */
+    lsp_document **docs;
+    size_t n_docs, cap_docs;
+    long next_rev;
+    json_int_t next_request_id;
+    json_int_t config_request_id; /* the pending workspace/configuration request, or 0 */
+    lsp_pending *pending;
+    size_t analyses;          /* analyses finished, for tests and logs */
+} lsp_server;
+
+/* Handlers: one failure path. A request handler returns 0 with *result
+ * set, LSP_WAIT, or a negative JSON-RPC code with *message set (static
+ * storage or the server's message buffer). */
+typedef int (*lsp_request_fn)(lsp_server *s, const json_t *params, json_t **result,
+                              const char **message);
+typedef void (*lsp_notification_fn)(lsp_server *s, const json_t *params);
+
+/* server.c */
+void lsp_send(lsp_server *s, json_t *msg); /* steals msg */
+void lsp_log(lsp_server *s, int type, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+void lsp_show(lsp_server *s, int type, const char *text);
+/** Fails a request with code and message; returns code. */
+int lsp_fail(const char **message, int code, const char *text);
+/** Answers every pending request whose document analysis is current. */
+void lsp_serve_pending(lsp_server *s);
+enum { LSP_MSG_ERROR = 1, LSP_MSG_WARNING = 2, LSP_MSG_INFO = 3, LSP_MSG_LOG = 4 };
+
+/* documents.c */
+lsp_document *lsp_documents_find(lsp_server *s, const char *uri);
+/** The document a request names in params.textDocument.uri; sets *message
+ *  and returns NULL when params are invalid (PROTO_ERR_INVALID_PARAMS). */
+int lsp_documents_from_params(lsp_server *s, const json_t *params, lsp_document **doc,
+                              const char **message);
+void lsp_documents_close_all(lsp_server *s);
+/** A proto_text of the document's current text. */
+proto_text lsp_document_text(const lsp_document *d);
+/** The model when it matches the current text, else NULL. */
+const lsp_model *lsp_document_current_model(const lsp_document *d);
+/** Reloads each document's configuration and queues it for analysis. */
+void lsp_documents_reconfigure(lsp_server *s);
+lsp_config *lsp_config_for(lsp_server *s, const char *path);
+void lsp_config_release(lsp_config *c);
+void lsp_model_free(lsp_model *m);
+/** A proto_text of the model's text. */
+proto_text lsp_model_text(const lsp_model *m);
+void lsp_handle_did_open(lsp_server *s, const json_t *params);
+void lsp_handle_did_change(lsp_server *s, const json_t *params);
+void lsp_handle_did_close(lsp_server *s, const json_t *params);
+void lsp_handle_did_save(lsp_server *s, const json_t *params);
+
+/* server_worker.c */
+int lsp_worker_start(lsp_server *s);
+void lsp_worker_stop(lsp_server *s);
+/** Marks the document for analysis and wakes the worker. */
+void lsp_worker_queue(lsp_server *s, lsp_document *d);
+
+/* handlers_diagnostics.c */
+/** Sends textDocument/publishDiagnostics for the model (the current one). */
+void lsp_publish_diagnostics(lsp_server *s, lsp_document *d, const lsp_model *m);
+/** Sends an empty publishDiagnostics (on close). */
+void lsp_publish_clear(lsp_server *s, const char *uri);
+int lsp_handle_diagnostic(lsp_server *s, const json_t *params, json_t **result, const char **message);
+int lsp_handle_code_action(lsp_server *s, const json_t *params, json_t **result, const char **message);
+
+/* handlers_hover.c */
+int lsp_handle_hover(lsp_server *s, const json_t *params, json_t **result, const char **message);
+
+/* handlers_symbols.c */
+int lsp_handle_document_symbol(lsp_server *s, const json_t *params, json_t **result,
+                               const char **message);
+
+/* handlers_text.c: text helpers for hovers and outlines */
+/** A growing string; on out of memory `failed` is set and appends stop. */
+typedef struct lsp_buf {
+    char *ptr; /* NUL-terminated, owned; NULL until the first append */
+    size_t len, cap;
+    int failed;
+} lsp_buf;
+void lsp_buf_add(lsp_buf *b, const char *s, size_t n);
+/** Appends a string literal. */
+#define lsp_buf_lit(b, lit) lsp_buf_add((b), "" lit, sizeof(lit) - 1)
+void lsp_buf_printf(lsp_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/** Appends text, escaping Markdown punctuation when markdown is set. */
+void lsp_buf_add_text(lsp_buf *b, const char *s, size_t n, int markdown);
+void lsp_buf_free(lsp_buf *b);
+/** Appends the first words of a quote without its marks, whitespace runs
+ *  as one space, at most max_bytes, with "…" when cut. */
+void lsp_buf_add_excerpt(lsp_buf *b, const char *text, an_span span, size_t max_bytes, int markdown);
+/** "person", "organization", "place". */
+const char *lsp_entity_kind_name(an_entity_kind kind);
+
+#endif
