@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "lsp.h"
 #include "protocol/lsp_types.h"
+#include "protocol/utf.h"
 
 static char *lsp__strdup(const char *s)
 {
@@ -359,4 +360,24 @@ void lsp_handle_did_change(lsp_server *s, const json_t *params)
     }
     if (lsp_document__apply(s, d, changes) == 0)
         lsp_document__changed(s, d, proto_get(params, "textDocument.version"));
+}
+
+/* byline/documentState: the server's copy of a document, so tests and
+ * editors can check that incremental sync left exactly the client's text. */
+int lsp_handle_document_state(lsp_server *s, const json_t *params, json_t **result,
+                              const char **message)
+{
+    lsp_document *d;
+    int rc = lsp_documents_from_params(s, params, &d, message);
+    if (rc != 0)
+        return rc;
+    if (!d)
+        return lsp_fail(message, PROTO_ERR_INVALID_PARAMS, "the document is not open");
+    *result = json_pack("{s:s, s:I, s:s, s:s, s:o, s:I, s:I, s:b}", "uri", d->uri, "version",
+                        (json_int_t)d->version, "languageId", d->language_id ? d->language_id : "",
+                        "format", d->format == AN_FORMAT_MARKDOWN ? "markdown" : "plain", "text",
+                        d->too_large ? json_null() : proto_utf8_json_string(d->text ? d->text : "", d->len),
+                        "length", (json_int_t)d->len, "lineCount", (json_int_t)d->lines.count,
+                        "tooLarge", d->too_large);
+    return 0;
 }

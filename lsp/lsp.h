@@ -151,6 +151,8 @@ void lsp_config_release(lsp_config *c);
 void lsp_model_free(lsp_model *m);
 /** A proto_text of the model's text. */
 proto_text lsp_model_text(const lsp_model *m);
+int lsp_handle_document_state(lsp_server *s, const json_t *params, json_t **result,
+                              const char **message);
 void lsp_handle_did_open(lsp_server *s, const json_t *params);
 void lsp_handle_did_change(lsp_server *s, const json_t *params);
 void lsp_handle_did_close(lsp_server *s, const json_t *params);

@@ -229,6 +229,7 @@ static const lsp_method lsp__methods[] = {
     {"textDocument/documentSymbol", lsp_handle_document_symbol, NULL},
     {"textDocument/diagnostic", lsp_handle_diagnostic, NULL},
     {"textDocument/codeAction", lsp_handle_code_action, NULL},
+    {"byline/documentState", lsp_handle_document_state, NULL},
     {"initialized", NULL, lsp__initialized},
     {"exit", NULL, lsp__exit},
     {"$/setTrace", NULL, lsp__set_trace},
