@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Writes the hand-made seeds of the protocol fuzz targets into
+fuzz/corpus/{framing,dispatch}/seed-*. Run from anywhere; idempotent.
+The seeds are LSP sessions (initialize, open, edit, hover, shutdown) and
+broken framings; libFuzzer mutates them from there."""
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ARTICLE = os.path.join(HERE, "corpus", "analysis", "dev-iran-talks.txt")
+URI = "file:///tmp/draft.md"
+
+
+def frame(msg, crlf=True):
+    body = msg if isinstance(msg, bytes) else json.dumps(msg, ensure_ascii=False).encode()
+    sep = b"\r\n" if crlf else b"\n"
+    return b"Content-Length: " + str(len(body)).encode() + sep + sep + body
+
+
+def req(i, method, params=None):
+    m = {"jsonrpc": "2.0", "id": i, "method": method}
+    if params is not None:
+        m["params"] = params
+    return m
+
+
+def note(method, params=None):
+    m = {"jsonrpc": "2.0", "method": method}
+    if params is not None:
+        m["params"] = params
+    return m
+
+
+def rng(l1, c1, l2, c2):
+    return {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}}
+
+
+def session(text):
+    doc = {"uri": URI}
+    return [
+        req(1, "initialize", {"processId": None, "rootUri": None, "capabilities": {
+            "general": {"positionEncodings": ["utf-8", "utf-16"]},
+            "textDocument": {"hover": {"contentFormat": ["markdown"]}}}}),
+        note("initialized", {}),
+        note("textDocument/didOpen", {"textDocument": {**doc, "languageId": "markdown", "version": 1, "text": text}}),
+        note("textDocument/didChange", {"textDocument": {**doc, "version": 2}, "contentChanges": [
+            {"range": rng(0, 0, 0, 0), "text": "\u201cHi,\u201d said Mr. Smith. \U0001F600\r\n"},
+            {"range": rng(2, 3, 2, 9), "text": ""}]}),
+        req(2, "textDocument/hover", {"textDocument": doc, "position": {"line": 0, "character": 14}}),
+        req(3, "textDocument/documentSymbol", {"textDocument": doc}),
+        req(4, "textDocument/diagnostic", {"textDocument": doc}),
+        req(5, "textDocument/codeAction", {"textDocument": doc, "range": rng(0, 0, 1, 0),
+                                           "context": {"diagnostics": []}}),
+        note("textDocument/didChange", {"textDocument": {**doc, "version": 3}, "contentChanges": [{"text": "Full \"sync\""}]}),
+        note("textDocument/didSave", {"textDocument": doc}),
+        note("textDocument/didClose", {"textDocument": doc}),
+        req(6, "shutdown"),
+        note("exit"),
+    ]
+
+
+def write(target, name, data):
+    d = os.path.join(HERE, "corpus", target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "seed-" + name), "wb") as f:
+        f.write(data)
+
+
+def main():
+    with open(ARTICLE, encoding="utf-8") as f:
+        text = f.read()
+    msgs = session(text)
+    stream = b"".join(frame(m) for m in msgs)
+    # framing: byte 0 seeds the read sizes, the rest is the stream.
+    write("framing", "session", b"\x07" + stream)
+    write("framing", "session-lf", b"\x03" + b"".join(frame(m, crlf=False) for m in msgs))
+    write("framing", "headers", b"\x01" + b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n"
+          b"content-length: 2\r\n\r\n{}" + b"CONTENT-LENGTH:  5 \r\n\r\nnull\n")
+    write("framing", "bad-lengths", b"\x05" + b"Content-Length: -1\r\n\r\n{}Content-Length: x\r\n\r\n"
+          b"Content-Length: 99999999999\r\n\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{} "
+          b"garbage\r\n\r\nContent-Length: 2\r\n\r\n[]")
+    write("framing", "short", b"\x02" + b"Content-Length: 10\r\n\r\n{}" + frame(note("exit")))
+    write("framing", "no-terminator", b"\x09" + b"Content-Length: 2\r\n{}" + b"X" * 300)
+    # dispatch: byte 0 picks the sync kind and encoding, then framed messages.
+    write("dispatch", "session", b"\x00" + stream)
+    write("dispatch", "session-utf8", b"\x01" + stream)
+    write("dispatch", "uninitialized", b"\x00" + b"".join(frame(m) for m in msgs[2:]))
+    write("dispatch", "bad-messages", b"\x00" + b"".join(frame(m) for m in [
+        msgs[0], b"{", b"[]", b"{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":1}",
+        req(9, "no/such"), req(10, "textDocument/hover", {"textDocument": {"uri": 5}}),
+        note("textDocument/didChange", {"textDocument": {"uri": "file:///nope", "version": 1},
+                                        "contentChanges": [{"text": "x"}]}),
+        req(11, "textDocument/hover", {"textDocument": {"uri": URI}, "position": {"line": 99, "character": 99}}),
+        b"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
+        b"{\"uri\":\"file:///x\",\"languageId\":\"plaintext\",\"version\":1,\"text\":\"\\ud800 \\u0000 x\"}}}",
+        req(12, "shutdown"), req(13, "textDocument/hover", {}), note("exit")]))
+
+
+if __name__ == "__main__":
+    main()
