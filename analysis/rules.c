@@ -1,8 +1,373 @@
-/* rules.c - the rule catalogue's checks over the model. */
-#include "analysis_internal.h"
+/* rules.c - the rule catalogue's driver: paragraphs and words of the prose,
+ * comparison keys for names, diagnostics with configured severities. The
+ * checks themselves live in rules_quotes.c, rules_people.c and
+ * rules_acronyms.c; rules_suppress.c applies inline suppression. */
+#include "rules_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+void an_rules__emit(an_rules_ctx *cx, an_rule rule, an_span span, const char *message,
+                    an_span related, const char *related_message, const char *replacement)
+{
+    an_severity sev = cx->opt->severity[rule];
+    if (sev == AN_SEV_OFF)
+        return;
+    an_arena *a = &cx->doc->arena;
+    an_diagnostic d = {.rule = rule, .severity = sev, .span = span, .related = related};
+    d.message.ptr = an_arena_strndup(a, message, strlen(message));
+    d.message.len = strlen(message);
+    const char *rm = related_message ? related_message : "";
+    d.related_message.ptr = an_arena_strndup(a, rm, strlen(rm));
+    d.related_message.len = strlen(rm);
+    if (replacement) {
+        d.replacement.ptr = an_arena_strndup(a, replacement, strlen(replacement));
+        d.replacement.len = strlen(replacement);
+    }
+    if (!d.message.ptr || !d.related_message.ptr || (replacement && !d.replacement.ptr))
+        return;
+    AN_VEC_PUSH(cx->doc->diagnostics, d);
+}
+
+ptrdiff_t an_rules__para_of(const an_rules_ctx *cx, size_t offset)
+{
+    size_t lo = 0, hi = cx->paras.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cx->paras.items[mid].span.start <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && offset < cx->paras.items[lo - 1].span.end)
+        return (ptrdiff_t)(lo - 1);
+    return -1;
+}
+
+bool an_rules__in_body(const an_rules_ctx *cx, size_t offset)
+{
+    ptrdiff_t p = an_rules__para_of(cx, offset);
+    return p >= 0 && cx->paras.items[p].body;
+}
+
+size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset)
+{
+    size_t lo = 0, hi = cx->words.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cx->words.items[mid].span.start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+bool an_rules__span_is(const an_doc *doc, an_span span, const char *s, size_t len)
+{
+    return span.end - span.start == len && memcmp(doc->text + span.start, s, len) == 0;
+}
+
+void an_rules__excerpt(const an_doc *doc, an_span span, char *buf, size_t size)
+{
+    size_t n = span.end - span.start;
+    if (n > 60) {
+        n = 60;
+        while (n > 0 && ((unsigned char)doc->text[span.start + n] & 0xC0) == 0x80)
+            n--; /* never cut a UTF-8 sequence */
+    }
+    snprintf(buf, size, "\xE2\x80\x9C%.*s%s\xE2\x80\x9D", (int)n, doc->text + span.start,
+             n < span.end - span.start ? "\xE2\x80\xA6" : "");
+}
+
+/* ---- comparison keys -------------------------------------------------- */
+
+char *an_rules__key(const char *s, size_t len, bool strip_marks)
+{
+    utf8proc_uint8_t *out = NULL;
+    int flags = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
+    if (strip_marks)
+        flags |= UTF8PROC_STRIPMARK;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+                                      (utf8proc_option_t)flags);
+    if (n < 0)
+        return NULL;
+    char *key = (char *)out;
+    if (strip_marks && strncmp(key, "mac", 3) == 0 && key[3] != '\0')
+        memmove(key + 1, key + 2, strlen(key + 2) + 1); /* "mac" -> "mc" */
+    return key;
+}
+
+/* Decodes a NUL-terminated UTF-8 key into code points; returns the count
+ * (at most cap). */
+static size_t an_rules__codepoints(const char *key, int32_t *cps, size_t cap)
+{
+    size_t n = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)key;
+    while (*p && n < cap) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &c);
+        if (k <= 0)
+            break;
+        cps[n++] = c;
+        p += k;
+    }
+    return n;
+}
+
+/* Optimal string alignment distance (edits and adjacent swaps). */
+static size_t an_rules__distance(const int32_t *a, size_t n, const int32_t *b, size_t m)
+{
+    enum { W = 65 };
+    size_t d[W][W];
+    if (n >= W || m >= W)
+        return W;
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+/* True when the longer key is the shorter plus a plural or possessive end. */
+static bool an_rules__plural(const int32_t *a, size_t n, const int32_t *b, size_t m)
+{
+    if (n > m)
+        return an_rules__plural(b, m, a, n);
+    if (memcmp(a, b, n * sizeof *a) != 0)
+        return false;
+    if (m == n + 1)
+        return b[n] == 's';
+    return m == n + 2 && ((b[n] == 'e' && b[n + 1] == 's') || (b[n] == '\'' && b[n + 1] == 's') ||
+                          (b[n] == 0x2019 && b[n + 1] == 's'));
+}
+
+/* Edit-distance verdict on two different folded keys. */
+static bool an_rules__close(const char *ka, const char *kb)
+{
+    int32_t a[64], b[64];
+    size_t n = an_rules__codepoints(ka, a, 64), m = an_rules__codepoints(kb, b, 64);
+    size_t shorter = n < m ? n : m;
+    if (shorter < 5 || an_rules__plural(a, n, b, m))
+        return false;
+    if (shorter < 7 && a[0] != b[0])
+        return false;
+    size_t dist = an_rules__distance(a, n, b, m);
+    return dist <= (shorter >= 8 ? 2u : 1u);
+}
+
+bool an_rules__name_variant(const char *a, size_t alen, const char *b, size_t blen)
+{
+    char *ca = an_rules__key(a, alen, false), *cb = an_rules__key(b, blen, false);
+    char *fa = an_rules__key(a, alen, true), *fb = an_rules__key(b, blen, true);
+    bool variant = false;
+    if (ca && cb && fa && fb && strcmp(ca, cb) != 0)
+        variant = strcmp(fa, fb) == 0 || an_rules__close(fa, fb);
+    free(ca);
+    free(cb);
+    free(fa);
+    free(fb);
+    return variant;
+}
+
+/* ---- paragraphs and words --------------------------------------------- */
+
+static bool an_rules__blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+            return false;
+    return true;
+}
+
+static bool an_rules__starts_with(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+/* The last byte of the paragraph that is not a closing quote or bracket. */
+static char an_rules__last_sentence_char(const char *s, size_t n)
+{
+    while (n > 0) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '*' || c == '_') {
+            n--;
+        } else if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+                   (c == 0x9D || c == 0x99)) {
+            n -= 3; /* ” or ’ */
+        } else {
+            return (char)c;
+        }
+    }
+    return '\0';
+}
+
+/* Headlines, bylines, credits and captions are not body prose (§8). */
+static bool an_rules__para_is_body(const an_doc *doc, an_span sp)
+{
+    const char *t = doc->text + sp.start, *prose = doc->prose + sp.start;
+    size_t n = sp.end - sp.start;
+    if (doc->format == AN_FORMAT_MARKDOWN && n > 0 && t[0] == '#')
+        return false;
+    static const char *const labels[] = {"Image:", "Photo:", "Credit:", "Caption:",
+                                         "Reporting by", "Editing by", "Writing by",
+                                         "Additional reporting", "Source:", "Sources:"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (an_rules__starts_with(prose, n, labels[i]))
+            return false;
+    for (size_t i = 0; i + 7 <= n && n < 400; i++)
+        if (strncasecmp(prose + i, "image:", 6) == 0 || strncasecmp(prose + i, "photo:", 6) == 0)
+            return false; /* a caption with its credit */
+    if (memchr(prose, '\n', n))
+        return true;
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += prose[i] != ' ' && (i == 0 || prose[i - 1] == ' ');
+    char last = an_rules__last_sentence_char(prose, n);
+    if (last == '.' || last == '!' || last == '?' || last == ':')
+        return !an_rules__starts_with(prose, n, "By ") || words > 8;
+    return words > 25;
+}
+
+static void an_rules__push_para(an_rules_ctx *cx, size_t start, size_t end)
+{
+    const char *p = cx->doc->prose;
+    while (start < end && (p[start] == ' ' || p[start] == '\t' || p[start] == '\r' ||
+                           p[start] == '\n'))
+        start++;
+    while (end > start && (p[end - 1] == ' ' || p[end - 1] == '\t' || p[end - 1] == '\r' ||
+                           p[end - 1] == '\n'))
+        end--;
+    if (end <= start)
+        return;
+    an_para para = {{start, end}, false};
+    para.body = an_rules__para_is_body(cx->doc, para.span);
+    AN_VEC_PUSH(cx->paras, para);
+}
+
+static void an_rules__split_paragraphs(an_rules_ctx *cx)
+{
+    an_doc *doc = cx->doc;
+    size_t nlines = doc->lines.len;
+    bool any_blank = false;
+    for (size_t l = 0; l + 1 < nlines && !any_blank; l++) {
+        size_t s = doc->lines.items[l], e = doc->lines.items[l + 1] - 1;
+        any_blank = an_rules__blank(doc->prose + s, e - s);
+    }
+    size_t start = 0;
+    for (size_t l = 0; l < nlines; l++) {
+        size_t s = doc->lines.items[l];
+        size_t e = l + 1 < nlines ? doc->lines.items[l + 1] - 1 : doc->len;
+        if (!any_blank) {
+            an_rules__push_para(cx, s, e);
+        } else if (an_rules__blank(doc->prose + s, e - s)) {
+            an_rules__push_para(cx, start, s);
+            start = e;
+        }
+    }
+    if (any_blank)
+        an_rules__push_para(cx, start, doc->len);
+}
+
+static bool an_rules__word_cp(int32_t c)
+{
+    utf8proc_category_t k = utf8proc_category(c);
+    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
+}
+
+/* True when the word starting at `start` follows a sentence end. */
+static bool an_rules__after_sentence_end(const an_rules_ctx *cx, size_t start)
+{
+    const char *p = cx->doc->prose;
+    ptrdiff_t para = an_rules__para_of(cx, start);
+    size_t floor = para >= 0 ? cx->paras.items[para].span.start : 0;
+    size_t i = start;
+    while (i > floor) {
+        unsigned char c = (unsigned char)p[i - 1];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '"' || c == '(' || c == '\'' ||
+            c == 0x9C || c == 0x98 || c == 0x80 || c == 0xE2)
+            i--;
+        else
+            return c == '.' || c == '!' || c == '?' || c == ':';
+    }
+    return true;
+}
+
+static void an_rules__push_word(an_rules_ctx *cx, size_t start, size_t end, int upper, int lower,
+                                int32_t first)
+{
+    an_word w = {{start, end}, false, false, false};
+    utf8proc_category_t k = utf8proc_category(first);
+    w.capitalized = k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+    w.all_caps = upper > 0 && lower == 0;
+    w.sentence_start = an_rules__after_sentence_end(cx, start);
+    AN_VEC_PUSH(cx->words, w);
+}
+
+static void an_rules__split_words(an_rules_ctx *cx)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)cx->doc->prose;
+    size_t len = cx->doc->len, i = 0, start = 0;
+    int upper = 0, lower = 0, in_word = 0;
+    int32_t first = 0;
+    while (i < len) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+        if (k <= 0) {
+            c = 0xFFFD;
+            k = 1;
+        }
+        bool wc = an_rules__word_cp(c);
+        bool joiner = (c == '\'' || c == 0x2019 || c == '-') && in_word && i + (size_t)k < len;
+        if (joiner) {
+            utf8proc_int32_t nx;
+            utf8proc_ssize_t nk = utf8proc_iterate(p + i + k, (utf8proc_ssize_t)(len - i - (size_t)k), &nx);
+            joiner = nk > 0 && an_rules__word_cp(nx);
+        }
+        if (wc || joiner) {
+            if (!in_word) {
+                in_word = 1;
+                start = i;
+                upper = lower = 0;
+                first = c;
+            }
+            upper += utf8proc_isupper(c) != 0;
+            lower += utf8proc_islower(c) != 0;
+        } else if (in_word) {
+            an_rules__push_word(cx, start, i, upper, lower, first);
+            in_word = 0;
+        }
+        i += (size_t)k;
+    }
+    if (in_word)
+        an_rules__push_word(cx, start, len, upper, lower, first);
+}
 
 void an__rules_run(an_doc *doc, const an_options *opt)
 {
-    (void)doc;
-    (void)opt;
+    an_rules_ctx cx = {.doc = doc, .opt = opt};
+    an_rules__split_paragraphs(&cx);
+    an_rules__split_words(&cx);
+    an__rules_quotes(&cx);
+    an__rules_people(&cx);
+    an__rules_acronyms(&cx);
+    an__rules_suppress(&cx);
+    free(cx.paras.items);
+    free(cx.words.items);
 }

@@ -1,0 +1,419 @@
+/* rules_acronyms.c - acronym.undefined and acronym.defined-after-use.
+ *
+ * An acronym is a word of 2 to 6 capital letters (a plural or possessive
+ * end allowed). It is defined by a parenthetical ("Mujahedin Khalq
+ * (MEK)", "MEK (Mujahedin Khalq)"), by ", or MEK", by an entity alias,
+ * or by a run of words whose initials spell it. Known acronyms (built-in
+ * list plus configuration) need no definition; Roman numerals, state
+ * abbreviations, initials, headline and dateline words and dotted forms
+ * (U.S., U.N.) are not checked. */
+#include "rules_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Acronyms news readers know (AP, Reuters and common usage). */
+static const char *const an_ra__known[] = {
+    "AAA", "AARP", "ABC", "ACC", "ACLU", "ACT", "AD", "ADHD", "AFC", "AFL", "AFP", "AI", "AIDS",
+    "AK", "AKP", "AM", "AMD", "ANC", "AOL", "AP", "API", "APEC", "ASAP", "ASEAN", "ATF", "ATM",
+    "ATP", "AU", "AUD", "AWOL", "BA", "BAFTA", "BBC", "BC", "BCE", "BJP", "BMW", "BNP", "BP",
+    "BSE", "BST", "CAD", "CBC", "CBS", "CCP", "CCTV", "CD", "CDC", "CDU", "CE", "CEO", "CERN",
+    "CET", "CFO", "CIA", "CNN", "CNY", "COO", "COVID", "CPI", "CPR", "CPU", "CSU", "CTO", "DA",
+    "DEA", "DHS", "DIY", "DJ", "DNA", "DOJ", "DPRK", "DUP", "DVD", "ECB", "EDT", "EPA", "ER",
+    "ESA", "ESPN", "EST", "ETA", "EU", "EUR", "FAA", "FAQ", "FARC", "FBI", "FC", "FCC", "FDA",
+    "FDP", "FEMA", "FIFA", "FM", "FSB", "FTC", "FTSE", "GB", "GBP", "GCHQ", "GDP", "GI", "GM",
+    "GMO", "GMT", "GNP", "GOP", "GP", "GPS", "GPU", "HBO", "HD", "HIV", "HQ", "HR", "HSBC",
+    "HTML", "HTTP", "IAEA", "IBM", "ICBM", "ICC", "ICE", "ICJ", "ICRC", "ICT", "ICU", "ID",
+    "IED", "IMF", "INR", "IOC", "IP", "IPO", "IQ", "IRA", "IRS", "IS", "ISBN", "ISIL", "ISIS",
+    "ISP", "ISS", "IT", "IRC", "JPL", "GNU", "GPL", "SETI", "POTUS", "FLOTUS", "SCOTUS", "POV", "XP", "CC", "UNIX", "HIV", "NBC", "ITV", "IUCN", "IVF", "JPY", "KGB", "KMT", "LA", "LAN", "LAPD", "LCD",
+    "LDP", "LED", "LGBT", "LGBTI", "LGBTQ", "LLC", "LNG", "LPGA", "LSD", "LSE", "MBA", "MD",
+    "MEP", "MERS", "MIA", "MIT", "MLA", "MLB", "MLS", "MP", "MPH", "MRI", "MSF", "MSN",
+    "MSNBC", "MSP", "MTV", "MVP", "NAACP", "NASA", "NASCAR", "NASDAQ", "NATO", "NBA", "NBC",
+    "NCAA", "NFL", "NGO", "NHK", "NHL", "NHS", "NIH", "NOAA", "NPR", "NPT", "NRA", "NSA", "NSC",
+    "NSW", "NTSB", "NYC", "NYPD", "NYSE", "NYU", "NZ", "OCD", "OECD", "OK", "OPEC", "OS",
+    "OSCE", "PBS", "PC", "PDF", "PDT", "PGA", "PIN", "PKK", "PLO", "PM", "POW", "PR", "PRC",
+    "PS", "PST", "PTSD", "QC", "RAF", "RAM", "RNA", "ROM", "RPG", "RSPCA", "RSVP", "SARS",
+    "SAS", "SAT", "SEC", "SMS", "SNP", "SPD", "SS", "STD", "SUV", "SWAT", "TB", "TNT", "TSA",
+    "TV", "UAE", "UAV", "UAW", "UCLA", "UEFA", "UFC", "UFO", "UK", "UKIP", "UN", "UNESCO",
+    "UNHCR", "UNICEF", "UNRWA", "URL", "US", "USA", "USB", "USC", "USD", "USDA", "USSR", "UTC",
+    "UV", "VA", "VAT", "VIP", "VP", "VR", "WHO", "WNBA", "WTA", "WTO", "WWE", "WWF", "WWI",
+    "WWII", "WWW", "YMCA",
+    /* news agencies and broadcasters */
+    "AAP", "ANSA", "ARD", "BNO", "CNA", "CNBC", "CNET", "CTV", "DPA", "EFE", "IANS", "IRNA",
+    "ISNA", "KBS", "KCNA", "MBC", "NDTV", "NRK", "NTV", "PAP", "PTI", "RIA", "RNZ", "RTE",
+    "RTHK", "RTL", "SABC", "SBS", "SVT", "TASS", "TMZ", "TRT", "TVNZ", "UPI", "WSJ", "YLE",
+    "YTN", "ZDF",
+    /* time zones */
+    "ACST", "AEDT", "AEST", "AKST", "AST", "AWST", "CDT", "CEST", "CST", "EEST", "EET", "ET",
+    "HKT", "HST", "IDT", "IST", "JST", "KST", "MDT", "MSK", "MST", "NZDT", "NZST", "PT", "SGT",
+    "WAT", "WET",
+    /* widely known */
+    "ALDI", "AWS", "BMX", "BSc", "CCTV", "DRM", "DUI", "EV", "FEC", "FIDE", "FISA", "GCSE",
+    "GOAT", "HVAC", "IRL", "JFK", "LED", "MLK", "NAFTA", "NPC", "PET", "PPE", "PVC", "QR",
+    "SIM", "SOS", "SUV", "TED", "TNT", "USMCA", "USPS", "VPN", "WIFI", "GABA", NULL};
+
+/* US states and territories, Canadian provinces (USPS/Canada Post). */
+static const char *const an_ra__states[] = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY", "DC", "PR", "GU", "VI", "ON", "QC", "BC", "AB", "MB", "SK",
+    "NS", "NB", "NL", "PE", "YT", "NT", "NU", "QLD", "VIC", "TAS", NULL};
+
+/* English words set in capitals for emphasis, never acronyms. */
+static const char *const an_ra__shouted[] = {
+    "AND", "THE", "BUT", "NOT", "NO", "YES", "ALL", "NOW", "NEW", "BIG", "HUGE", "VERY", "ONLY",
+    "NEVER", "MUST", "WILL", "FREE", "LIVE", "STOP", "HELP", "WOW", "OMG", "LOL", "UNLESS",
+    "ANY", "EVER", "MORE", "MOST", "REAL", "REALLY", "DO", "DID", "IS", "ARE", "WAS", "BE", "OR",
+    "IF", "OF", "TO", "IN", "ON", "AT", "BY", "MY", "WE", "YOU", "OUR", "END", "WAR", "DEAD",
+    "ONE", "TWO", "TOP", "HOT", "BAD", "GOOD", "BEST", "WORST", "SO", "TOO", NULL};
+
+/* Words an initialism may skip ("Bureau of Investigation"). */
+static const char *const an_ra__stop[] = {"of", "the", "and", "for", "on", "in", "de", "del",
+                                          "la", "le", "du", "des", "to", "at", "&", NULL};
+
+typedef struct an_acr {
+    char name[8];   /* upper case, NUL-terminated */
+    an_span first;  /* first body use */
+} an_acr;
+
+typedef AN_VEC(an_acr) an_acrs;
+
+static bool an_ra__listed(const char *const *list, const char *s)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(list[i], s) == 0)
+            return true;
+    return false;
+}
+
+static bool an_ra__roman(const char *s)
+{
+    return strspn(s, "IVXLCDM") == strlen(s);
+}
+
+/* Case-insensitive comparison ignoring periods (U.S. == US). */
+static bool an_ra__config_allows(const an_options *opt, const char *s)
+{
+    for (size_t i = 0; i < opt->n_allowed_acronyms; i++) {
+        an_str a = opt->allowed_acronyms[i];
+        size_t k = 0, j = 0;
+        for (; j < a.len; j++) {
+            if (a.ptr[j] == '.')
+                continue;
+            if (s[k] == '\0' || (a.ptr[j] | 0x20) != (s[k] | 0x20))
+                break;
+            k++;
+        }
+        if (j == a.len && s[k] == '\0')
+            return true;
+    }
+    return false;
+}
+
+/* The acronym in text[sp] ("MEKs", "MEK's" -> "MEK") into out, or false. */
+static bool an_ra__shape(const char *t, an_span sp, char out[8])
+{
+    size_t n = sp.end - sp.start;
+    if (n >= 3 && t[sp.end - 1] == 's' && t[sp.end - 2] == '\'')
+        n -= 2;
+    else if (n >= 5 && t[sp.end - 1] == 's' && (unsigned char)t[sp.end - 2] == 0x99 &&
+             (unsigned char)t[sp.end - 4] == 0xE2)
+        n -= 4;
+    else if (n >= 3 && t[sp.end - 1] == 's')
+        n -= 1;
+    if (n < 2 || n > 6)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[sp.start + i];
+        if (c < 'A' || c > 'Z')
+            return false;
+        out[i] = c;
+    }
+    out[n] = '\0';
+    return true;
+}
+
+/* ---- where an acronym is used ------------------------------------------ */
+
+/* True for a word that is one of several capitalized words in a row
+ * ("NEW YORK", a shouted headline) or a dateline word ("BEIRUT (AP) -"). */
+static bool an_ra__caps_context(const an_rules_ctx *cx, size_t i)
+{
+    const char *p = cx->doc->prose;
+    const an_word *w = &cx->words.items[i];
+    if (i > 0 && cx->words.items[i - 1].all_caps && cx->words.items[i - 1].span.end + 1 >= w->span.start &&
+        cx->words.items[i - 1].span.end - cx->words.items[i - 1].span.start >= 2)
+        return true;
+    if (i + 1 < cx->words.len && cx->words.items[i + 1].all_caps &&
+        cx->words.items[i + 1].span.start <= w->span.end + 1 &&
+        cx->words.items[i + 1].span.end - cx->words.items[i + 1].span.start >= 2)
+        return true;
+    ptrdiff_t para = an_rules__para_of(cx, w->span.start);
+    bool para_start = para >= 0 && cx->paras.items[para].span.start == w->span.start;
+    char after = w->span.end < cx->doc->len ? p[w->span.end] : '\0';
+    if (para_start && (after == ',' || after == ':' || after == ' '))
+        return after != ' ' || (w->span.end + 1 < cx->doc->len &&
+                                strchr("(-", p[w->span.end + 1]) != NULL) ||
+               (w->span.end + 3 < cx->doc->len && (unsigned char)p[w->span.end + 1] == 0xE2);
+    /* Q&A labels "((WN))" */
+    return w->span.start >= 2 && p[w->span.start - 1] == '(' && p[w->span.start - 2] == '(';
+}
+
+/* Dotted forms (U.S., U.N.) and initials (J.R.) are not checked. */
+static bool an_ra__dotted(const an_rules_ctx *cx, an_span sp)
+{
+    const char *p = cx->doc->prose;
+    return (sp.end < cx->doc->len && p[sp.end] == '.' && sp.end + 1 < cx->doc->len &&
+            p[sp.end + 1] >= 'A' && p[sp.end + 1] <= 'Z') ||
+           (sp.start >= 2 && p[sp.start - 1] == '.' && p[sp.start - 2] >= 'A' && p[sp.start - 2] <= 'Z');
+}
+
+/* True when the acronym's letters also occur as an ordinary lower-case
+ * word of the draft: "UNLESS" is "unless" shouted. */
+static bool an_ra__as_word(const an_rules_ctx *cx, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < cx->words.len; i++) {
+        an_span w = cx->words.items[i].span;
+        if (w.end - w.start != n || cx->words.items[i].capitalized)
+            continue;
+        if (strncasecmp(cx->doc->prose + w.start, name, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool an_ra__skip(const an_rules_ctx *cx, const char *name)
+{
+    return an_ra__listed(an_ra__known, name) || an_ra__listed(an_ra__states, name) ||
+           an_ra__listed(an_ra__shouted, name) || an_ra__roman(name) ||
+           an_ra__config_allows(cx->opt, name) || an_ra__as_word(cx, name);
+}
+
+/* Part of a longer proper name ("Windows XP", "HMC Searcher", "FIRST
+ * Global"), a handle (@POTUS, #MEK), or inside a direct quote, which an
+ * editor cannot change. */
+static bool an_ra__in_name_or_quote(const an_rules_ctx *cx, size_t wi, an_span part)
+{
+    const an_doc *doc = cx->doc;
+    const an_word *w = &cx->words.items[wi];
+    if (part.start > 0 && (doc->prose[part.start - 1] == '@' || doc->prose[part.start - 1] == '#'))
+        return true;
+    if (wi > 0) {
+        const an_word *p = &cx->words.items[wi - 1];
+        if (p->capitalized && !p->sentence_start && w->span.start == p->span.end + 1 &&
+            doc->prose[p->span.end] == ' ')
+            return true;
+    }
+    if (wi + 1 < cx->words.len) {
+        const an_word *n = &cx->words.items[wi + 1];
+        if (n->capitalized && n->span.start == w->span.end + 1 && doc->prose[w->span.end] == ' ')
+            return true;
+    }
+    if (part.end < doc->len && doc->prose[part.end] == '$')
+        return true; /* currency: CDN$ */
+    if (wi > 0) {
+        const an_word *p = &cx->words.items[wi - 1];
+        char c = doc->prose[p->span.end];
+        if ((doc->prose[p->span.end - 1] >= '0' && doc->prose[p->span.end - 1] <= '9') ||
+            (c == '.' && p->span.end - p->span.start == 1 && (doc->prose[p->span.start] == 'm')))
+            return true; /* "9:54 a.m. ET", "1354 UTC": a time zone or unit */
+    }
+    int32_t q = an_doc_quote_at(doc, part.start);
+    return q >= 0 && !(doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH);
+}
+
+static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_span sp)
+{
+    an_acr a;
+    if (!an_ra__shape(cx->doc->prose, sp, a.name) || an_ra__skip(cx, a.name) ||
+        an_ra__dotted(cx, sp))
+        return;
+    for (size_t i = 0; i < uses->len; i++)
+        if (strcmp(uses->items[i].name, a.name) == 0)
+            return;
+    a.first = sp;
+    AN_VEC_PUSH(*uses, a);
+}
+
+/* True when the paragraph speaks in the first person outside quotes: an
+ * interview answer or a letter, words the desk does not rewrite. */
+static bool an_ra__first_person(const an_rules_ctx *cx, ptrdiff_t para)
+{
+    static const char *const fp[] = {"I", "I'm", "I've", "I'd", "me", "my", "we", "our", "us",
+                                     "We", "My", "Our", NULL};
+    an_span ps = cx->paras.items[para].span;
+    for (size_t i = an_rules__word_from(cx, ps.start);
+         i < cx->words.len && cx->words.items[i].span.start < ps.end; i++) {
+        an_span w = cx->words.items[i].span;
+        int32_t q = an_doc_quote_at(cx->doc, w.start);
+        if (q >= 0 && !(cx->doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH))
+            continue;
+        for (size_t k = 0; fp[k]; k++)
+            if (an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k])))
+                return true;
+    }
+    return false;
+}
+
+/* First body uses of each acronym, split at hyphens ("MEK-linked"); a
+ * word in capitals throughout ("C-SPAN") is a name, not split. */
+static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
+{
+    ptrdiff_t last_para = -1;
+    bool skip_para = false;
+    const char *p = cx->doc->prose;
+    for (size_t i = 0; i < cx->words.len; i++) {
+        an_span w = cx->words.items[i].span;
+        if (!an_rules__in_body(cx, w.start) || (cx->words.items[i].all_caps && an_ra__caps_context(cx, i)))
+            continue;
+        if (cx->words.items[i].all_caps && memchr(p + w.start, '-', w.end - w.start))
+            continue;
+        ptrdiff_t para = an_rules__para_of(cx, w.start);
+        if (para != last_para) {
+            last_para = para;
+            skip_para = an_ra__first_person(cx, para);
+        }
+        if (skip_para)
+            continue;
+        size_t s = w.start;
+        for (size_t k = w.start; k <= w.end; k++) {
+            if (k < w.end && p[k] != '-')
+                continue;
+            if (!an_ra__in_name_or_quote(cx, i, (an_span){s, k}))
+                an_ra__add_use(cx, uses, (an_span){s, k});
+            s = k + 1;
+        }
+    }
+}
+
+/* ---- where an acronym is defined --------------------------------------- */
+
+static bool an_ra__is_word(const an_rules_ctx *cx, size_t wi, const char *name)
+{
+    char got[8];
+    return an_ra__shape(cx->doc->prose, cx->words.items[wi].span, got) && strcmp(got, name) == 0;
+}
+
+/* "(MEK)", ", or MEK", "MEK (Mujahedin Khalq)": the offset, or SIZE_MAX. */
+static size_t an_ra__explicit(const an_rules_ctx *cx, const char *name)
+{
+    const char *p = cx->doc->prose;
+    size_t len = cx->doc->len;
+    for (size_t i = 0; i < cx->words.len; i++) {
+        if (!an_ra__is_word(cx, i, name))
+            continue;
+        an_span w = cx->words.items[i].span;
+        bool paren = w.start >= 1 && p[w.start - 1] == '(';
+        bool or_form = w.start >= 5 && memcmp(p + w.start - 4, " or ", 4) == 0 &&
+                       (p[w.start - 5] == ',' || p[w.start - 5] == '(');
+        size_t after = w.end;
+        if (i + 1 < cx->words.len && after + 1 == cx->words.items[i + 1].span.start &&
+            !cx->words.items[i + 1].capitalized)
+            after = cx->words.items[i + 1].span.end; /* "RMT union (National Union ...)" */
+        bool reverse = after + 2 < len && p[after] == ' ' && (p[after + 1] == '(' || p[after + 1] == '[');
+        if (paren || or_form || reverse)
+            return w.start;
+    }
+    return SIZE_MAX;
+}
+
+static bool an_ra__stopword(const an_rules_ctx *cx, an_span w)
+{
+    size_t n = w.end - w.start;
+    for (size_t i = 0; an_ra__stop[i]; i++)
+        if (strlen(an_ra__stop[i]) == n && strncasecmp(cx->doc->prose + w.start, an_ra__stop[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* True when the words from wi on spell `name` by their initials (hyphen
+ * parts count as words; stop words may be skipped). */
+static bool an_ra__initials_at(const an_rules_ctx *cx, size_t wi, const char *name)
+{
+    const char *p = cx->doc->prose;
+    size_t j = 0, n = strlen(name);
+    if (!cx->words.items[wi].capitalized)
+        return false;
+    for (size_t k = wi; k < cx->words.len && j < n && k < wi + 2 * n + 2; k++) {
+        an_span w = cx->words.items[k].span;
+        if (k > wi && w.start > cx->words.items[k - 1].span.end + 2)
+            return false; /* punctuation between: the run ended */
+        if (k > wi && an_ra__stopword(cx, w) && (p[w.start] | 0x20) != (name[j] | 0x20))
+            continue;
+        for (size_t s = w.start; s < w.end && j < n; s++) {
+            if (s != w.start && p[s - 1] != '-')
+                continue;
+            if ((p[s] | 0x20) != (name[j] | 0x20))
+                return false;
+            j++;
+        }
+    }
+    return j == n;
+}
+
+/* Where a run of words spelling the acronym starts, or SIZE_MAX. */
+static size_t an_ra__spelled_out(const an_rules_ctx *cx, const char *name)
+{
+    for (size_t i = 0; i < cx->words.len; i++)
+        if (!cx->words.items[i].all_caps && an_ra__initials_at(cx, i, name))
+            return cx->words.items[i].span.start;
+    return SIZE_MAX;
+}
+
+/* The first full-name mention of an entity whose alias is the acronym. */
+static size_t an_ra__alias(const an_rules_ctx *cx, const char *name)
+{
+    const an_doc *doc = cx->doc;
+    for (size_t e = 0; e < doc->entities.len; e++) {
+        const an_entity *ent = &doc->entities.items[e];
+        bool match = false;
+        for (size_t a = 0; a < ent->n_aliases && !match; a++)
+            match = ent->aliases[a].len == strlen(name) &&
+                    strncasecmp(ent->aliases[a].ptr, name, ent->aliases[a].len) == 0;
+        for (size_t m = 0; match && m < ent->n_mentions; m++)
+            if (doc->mentions.items[ent->mentions[m]].kind != AN_MENTION_ACRONYM)
+                return doc->mentions.items[ent->mentions[m]].span.start;
+    }
+    return SIZE_MAX;
+}
+
+static void an_ra__check(an_rules_ctx *cx, const an_acr *a)
+{
+    size_t def = an_ra__explicit(cx, a->name), spelled = an_ra__spelled_out(cx, a->name),
+           alias = an_ra__alias(cx, a->name);
+    size_t first_def = def < spelled ? def : spelled;
+    first_def = alias < first_def ? alias : first_def;
+    char msg[400];
+    if (first_def == SIZE_MAX) {
+        snprintf(msg, sizeof msg,
+                 "\xE2\x80\x9C%s\xE2\x80\x9D is never spelled out: give the full name at the first "
+                 "reference, or add it to acronyms.allowList if readers know it.", a->name);
+        an_rules__emit(cx, AN_RULE_ACRONYM_UNDEFINED, a->first, msg, (an_span){0, 0}, NULL, NULL);
+    } else if (first_def > a->first.start) {
+        snprintf(msg, sizeof msg,
+                 "\xE2\x80\x9C%s\xE2\x80\x9D is used before it is spelled out: move the full name "
+                 "to the first reference.", a->name);
+        size_t end = first_def;
+        while (end < cx->doc->len && cx->doc->prose[end] != '\n' && end - first_def < 60 &&
+               cx->doc->prose[end] != ')' && cx->doc->prose[end] != ',')
+            end++;
+        an_rules__emit(cx, AN_RULE_ACRONYM_DEFINED_AFTER_USE, a->first, msg,
+                       (an_span){first_def, end}, "spelled out here", NULL);
+    }
+}
+
+void an__rules_acronyms(an_rules_ctx *cx)
+{
+    if (cx->opt->severity[AN_RULE_ACRONYM_UNDEFINED] == AN_SEV_OFF &&
+        cx->opt->severity[AN_RULE_ACRONYM_DEFINED_AFTER_USE] == AN_SEV_OFF)
+        return;
+    an_acrs uses = {0};
+    an_ra__collect(cx, &uses);
+    for (size_t i = 0; i < uses.len; i++)
+        an_ra__check(cx, &uses.items[i]);
+    free(uses.items);
+}

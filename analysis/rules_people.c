@@ -1,0 +1,482 @@
+/* rules_people.c - person.surname-before-introduction, person.name-variant,
+ * person.ambiguous-surname, person.full-name-repeated, names.house-spelling. */
+#include "rules_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Words a name is often preceded by without being part of it. */
+static const char *const an_rp__titles[] = {
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Miss", "Sir", "Dame", "Lord", "Lady", "Gov", "Governor",
+    "Sen", "Senator", "Rep", "Representative", "President", "Minister", "Secretary",
+    "Ambassador", "General", "Gen", "Col", "Colonel", "Lt", "Sgt", "Capt", "Captain", "Prime",
+    "Chancellor", "King", "Queen", "Prince", "Princess", "Judge", "Justice", "Professor", "Prof",
+    "Rev", "Father", "Sister", "Sheikh", "Chief", "Director", "Officer", "Mayor", "Pope",
+    "Cardinal", "Bishop", "Coach", "Foreign", "Defense", "Defence", "Deputy", "Vice", "Former",
+    "Spokesman", "Spokeswoman", "Commissioner", "Inspector", "Detective", "Agent", "Admiral",
+    "Major", "Chairman", "Chairwoman", "Premier", "Emir", "Ayatollah", "Imam", "Rabbi", NULL};
+
+/* Nouns after a surname that make it a modifier ("the Bush administration"). */
+static const char *const an_rp__modified[] = {
+    "administration", "government", "family", "era", "doctrine", "campaign", "presidency",
+    "years", "cabinet", "team", "camp", "regime", "estate", "foundation", NULL};
+
+static bool an_rp__in(const an_doc *doc, an_span w, const char *const *list)
+{
+    size_t n = w.end - w.start;
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(doc->text + w.start, list[i], n) == 0)
+            return true;
+    return false;
+}
+
+static bool an_rp__same(const an_doc *doc, an_span a, an_span b)
+{
+    return a.end - a.start == b.end - b.start &&
+           memcmp(doc->text + a.start, doc->text + b.start, a.end - a.start) == 0;
+}
+
+/* Words [*first, *last) of cx->words inside span. */
+static size_t an_rp__words_in(const an_rules_ctx *cx, an_span sp, size_t *first)
+{
+    size_t i = an_rules__word_from(cx, sp.start), n = 0;
+    *first = i;
+    while (i + n < cx->words.len && cx->words.items[i + n].span.end <= sp.end)
+        n++;
+    return n;
+}
+
+static bool an_rp__suffix(const an_doc *doc, an_span w)
+{
+    static const char *const sfx[] = {"Jr", "Sr", "II", "III", "IV", NULL};
+    return an_rp__in(doc, w, sfx);
+}
+
+/* A person's first full-name mention (index into doc->mentions), or -1. */
+static ptrdiff_t an_rp__intro(const an_rules_ctx *cx, const an_entity *e)
+{
+    for (size_t i = 0; i < e->n_mentions; i++) {
+        const an_mention *m = &cx->doc->mentions.items[e->mentions[i]];
+        size_t first;
+        if ((m->kind == AN_MENTION_NAME || m->kind == AN_MENTION_TITLE) &&
+            an_rp__words_in(cx, m->span, &first) >= 2)
+            return (ptrdiff_t)e->mentions[i];
+    }
+    return -1;
+}
+
+/* The surname word of a full-name mention: its last word before Jr./III. */
+static an_span an_rp__surname(const an_rules_ctx *cx, an_span name)
+{
+    size_t first, n = an_rp__words_in(cx, name, &first);
+    while (n > 1 && an_rp__suffix(cx->doc, cx->words.items[first + n - 1].span))
+        n--;
+    return n ? cx->words.items[first + n - 1].span : name;
+}
+
+/* The entity of a mention covering offset (-1 when none), and how many
+ * words that mention has. */
+static int32_t an_rp__covering(const an_rules_ctx *cx, an_span w, size_t *words)
+{
+    int32_t m = an_doc_mention_at(cx->doc, w.start);
+    *words = 0;
+    if (m < 0)
+        return -1;
+    size_t first;
+    *words = an_rp__words_in(cx, cx->doc->mentions.items[m].span, &first);
+    return (int32_t)cx->doc->mentions.items[m].entity;
+}
+
+/* True when word i stands alone: no capitalized neighbour that makes it
+ * part of a longer name, no noun making it a modifier. Titles before it
+ * are fine ("Foreign Minister Mottaki"), and so is a capitalized word that
+ * merely starts the sentence ("Yesterday Mottaki said"). */
+static bool an_rp__stands_alone(const an_rules_ctx *cx, size_t i)
+{
+    const an_doc *doc = cx->doc;
+    const an_word *w = &cx->words.items[i];
+    if (i > 0) {
+        const an_word *p = &cx->words.items[i - 1];
+        bool adjacent = w->span.start == p->span.end + 1 && doc->prose[p->span.end] == ' ';
+        if (adjacent && p->capitalized && !p->sentence_start &&
+            !an_rp__in(doc, p->span, an_rp__titles))
+            return false;
+    }
+    if (i + 1 < cx->words.len) {
+        const an_word *n = &cx->words.items[i + 1];
+        bool adjacent = n->span.start == w->span.end + 1 && doc->prose[w->span.end] == ' ';
+        if (adjacent && (n->capitalized || an_rp__in(doc, n->span, an_rp__modified)))
+            return false;
+    }
+    return true;
+}
+
+/* ---- person.surname-before-introduction -------------------------------- */
+
+static void an_rp__before_intro_emit(an_rules_ctx *cx, an_span at, an_span intro)
+{
+    char a[96], b[96], msg[400];
+    an_rules__excerpt(cx->doc, at, a, sizeof a);
+    an_rules__excerpt(cx->doc, intro, b, sizeof b);
+    snprintf(msg, sizeof msg,
+             "%s appears before the person is introduced as %s: give the full name at the first "
+             "reference.", a, b);
+    an_rules__emit(cx, AN_RULE_PERSON_SURNAME_BEFORE_INTRO, at, msg, intro,
+                   "the full name is first given here", NULL);
+}
+
+static void an_rp__before_intro_one(an_rules_ctx *cx, uint32_t ent)
+{
+    const an_doc *doc = cx->doc;
+    const an_entity *e = &doc->entities.items[ent];
+    ptrdiff_t intro = an_rp__intro(cx, e);
+    if (intro < 0)
+        return;
+    an_span in = doc->mentions.items[intro].span, sur = an_rp__surname(cx, in);
+    for (size_t i = 0; i < e->n_mentions; i++) {
+        const an_mention *m = &doc->mentions.items[e->mentions[i]];
+        size_t first;
+        if (m->span.start >= in.start)
+            break;
+        if ((m->kind == AN_MENTION_SURNAME || m->kind == AN_MENTION_HONORIFIC ||
+             m->kind == AN_MENTION_TITLE) && an_rp__words_in(cx, m->span, &first) == 1 &&
+            an_rules__in_body(cx, m->span.start))
+            an_rp__before_intro_emit(cx, m->span, in);
+    }
+    /* The surname alone, where the entity pass recorded no mention. */
+    for (size_t i = 0; i < cx->words.len && cx->words.items[i].span.start < in.start; i++) {
+        an_span w = cx->words.items[i].span;
+        size_t nwords;
+        if (!an_rp__same(doc, w, sur) || an_rp__covering(cx, w, &nwords) >= 0 ||
+            !an_rules__in_body(cx, w.start) || !an_rp__stands_alone(cx, i))
+            continue;
+        an_rp__before_intro_emit(cx, w, in);
+    }
+}
+
+static void an_rp__before_intro(an_rules_ctx *cx)
+{
+    for (uint32_t e = 0; e < cx->doc->entities.len; e++)
+        if (cx->doc->entities.items[e].kind == AN_ENTITY_PERSON)
+            an_rp__before_intro_one(cx, e);
+}
+
+/* ---- person.full-name-repeated ------------------------------------------ */
+
+static void an_rp__full_repeated(an_rules_ctx *cx)
+{
+    const an_doc *doc = cx->doc;
+    for (uint32_t ent = 0; ent < doc->entities.len; ent++) {
+        const an_entity *e = &doc->entities.items[ent];
+        ptrdiff_t intro = e->kind == AN_ENTITY_PERSON ? an_rp__intro(cx, e) : -1;
+        if (intro < 0)
+            continue;
+        an_span in = doc->mentions.items[intro].span;
+        for (size_t i = 0; i < e->n_mentions; i++) {
+            const an_mention *m = &doc->mentions.items[e->mentions[i]];
+            if (m->span.start <= in.start || !an_rp__same(doc, m->span, in) ||
+                !an_rules__in_body(cx, m->span.start))
+                continue;
+            char a[96], msg[300];
+            an_rules__excerpt(doc, m->span, a, sizeof a);
+            snprintf(msg, sizeof msg,
+                     "%s has already been introduced: later references use the surname alone "
+                     "(or a courtesy title, in NYT style).", a);
+            an_rules__emit(cx, AN_RULE_PERSON_FULL_NAME_REPEATED, m->span, msg, in,
+                           "first reference", NULL);
+        }
+    }
+}
+
+/* ---- names: the spellings of people's names ----------------------------- */
+
+/* A word of some person's full-name mention. */
+typedef struct an_token {
+    an_span span;
+    uint32_t entity;
+    bool surname;
+} an_token;
+
+typedef AN_VEC(an_token) an_tokens;
+
+static void an_rp__collect_tokens(const an_rules_ctx *cx, an_tokens *out)
+{
+    const an_doc *doc = cx->doc;
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const an_mention *m = &doc->mentions.items[i];
+        if (doc->entities.items[m->entity].kind != AN_ENTITY_PERSON ||
+            (m->kind != AN_MENTION_NAME && m->kind != AN_MENTION_TITLE))
+            continue;
+        size_t first, n = an_rp__words_in(cx, m->span, &first);
+        if (n < 2)
+            continue;
+        an_span sur = an_rp__surname(cx, m->span);
+        for (size_t k = 0; k < n; k++) {
+            an_span w = cx->words.items[first + k].span;
+            if (cx->words.items[first + k].capitalized && !an_rp__suffix(doc, w))
+                AN_VEC_PUSH(*out, ((an_token){w, m->entity, w.start == sur.start}));
+        }
+    }
+}
+
+static bool an_rp__is_token(const an_doc *doc, const an_tokens *t, an_span w)
+{
+    for (size_t i = 0; i < t->len; i++)
+        if (an_rp__same(doc, t->items[i].span, w))
+            return true;
+    return false;
+}
+
+/* Occurrences of the exact spelling at span as a whole word, and the first. */
+static size_t an_rp__count(const an_rules_ctx *cx, an_span sp, an_span *first)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cx->words.len; i++)
+        if (an_rp__same(cx->doc, cx->words.items[i].span, sp) && n++ == 0)
+            *first = cx->words.items[i].span;
+    return n;
+}
+
+typedef struct an_pair {
+    an_span a, b; /* two spellings, by example occurrence */
+} an_pair;
+
+typedef AN_VEC(an_pair) an_pairs;
+
+static void an_rp__add_pair(const an_doc *doc, an_pairs *pairs, an_span a, an_span b)
+{
+    for (size_t i = 0; i < pairs->len; i++) {
+        an_pair *p = &pairs->items[i];
+        if ((an_rp__same(doc, p->a, a) && an_rp__same(doc, p->b, b)) ||
+            (an_rp__same(doc, p->a, b) && an_rp__same(doc, p->b, a)))
+            return;
+    }
+    AN_VEC_PUSH(*pairs, ((an_pair){a, b}));
+}
+
+/* Full names of equal length that differ in one variant word (Zoe Ball /
+ * Zoë Ball): two spellings of one person. */
+static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_pairs *pairs)
+{
+    const an_doc *doc = cx->doc;
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const an_mention *a = &doc->mentions.items[i];
+        if (doc->entities.items[a->entity].kind != AN_ENTITY_PERSON)
+            continue;
+        size_t fa, na = an_rp__words_in(cx, a->span, &fa);
+        for (size_t j = i + 1; na >= 2 && j < doc->mentions.len; j++) {
+            const an_mention *b = &doc->mentions.items[j];
+            size_t fb, nb = an_rp__words_in(cx, b->span, &fb), diff = 0, at = 0;
+            if (nb != na || doc->entities.items[b->entity].kind != AN_ENTITY_PERSON)
+                continue;
+            for (size_t k = 0; k < na; k++)
+                if (!an_rp__same(doc, cx->words.items[fa + k].span, cx->words.items[fb + k].span))
+                    diff++, at = k;
+            an_span x = cx->words.items[fa + at].span, y = cx->words.items[fb + at].span;
+            if (diff == 1 && an_rules__name_variant(doc->text + x.start, x.end - x.start,
+                                                    doc->text + y.start, y.end - y.start))
+                an_rp__add_pair(doc, pairs, x, y);
+        }
+    }
+}
+
+/* A capitalized word that is no known name word but a variant of one. */
+static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, an_pairs *pairs)
+{
+    const an_doc *doc = cx->doc;
+    for (size_t i = 0; i < cx->words.len; i++) {
+        const an_word *w = &cx->words.items[i];
+        size_t nwords;
+        if (!w->capitalized || w->all_caps || w->span.end - w->span.start < 3 ||
+            an_rp__is_token(doc, t, w->span))
+            continue;
+        int32_t ent = an_rp__covering(cx, w->span, &nwords);
+        if (ent >= 0 && doc->entities.items[ent].kind != AN_ENTITY_PERSON)
+            continue;
+        for (size_t k = 0; k < t->len; k++) {
+            an_span s = t->items[k].span;
+            if (!t->items[k].surname && nwords < 2)
+                continue; /* a lone word varies a surname, not a given name */
+            if (!an_rules__name_variant(doc->text + w->span.start, w->span.end - w->span.start,
+                                        doc->text + s.start, s.end - s.start))
+                continue;
+            if (nwords >= 2 || an_rp__stands_alone(cx, i))
+                an_rp__add_pair(doc, pairs, s, w->span);
+            break;
+        }
+    }
+}
+
+static void an_rp__variant_emit(an_rules_ctx *cx, const an_pair *p)
+{
+    an_span fa = p->a, fb = p->b;
+    size_t na = an_rp__count(cx, p->a, &fa), nb = an_rp__count(cx, p->b, &fb);
+    bool a_major = na >= nb; /* a is the introduced spelling: it wins ties */
+    an_span major = a_major ? fa : fb, minor = a_major ? p->b : p->a;
+    size_t nmaj = a_major ? na : nb, nmin = a_major ? nb : na;
+    char smaj[96], smin[96], msg[500], rel[160], repl[128];
+    an_rules__excerpt(cx->doc, major, smaj, sizeof smaj);
+    an_rules__excerpt(cx->doc, minor, smin, sizeof smin);
+    snprintf(msg, sizeof msg,
+             "%s and %s look like one name spelled two ways: the draft uses %s %zu time%s and "
+             "%s %zu time%s.", smin, smaj, smaj, nmaj, nmaj == 1 ? "" : "s", smin, nmin,
+             nmin == 1 ? "" : "s");
+    snprintf(rel, sizeof rel, "spelled %s here", smaj);
+    snprintf(repl, sizeof repl, "%.*s", (int)(major.end - major.start), cx->doc->text + major.start);
+    for (size_t i = 0; i < cx->words.len; i++)
+        if (an_rp__same(cx->doc, cx->words.items[i].span, minor))
+            an_rules__emit(cx, AN_RULE_PERSON_NAME_VARIANT, cx->words.items[i].span, msg, major,
+                           rel, repl);
+}
+
+static void an_rp__variants(an_rules_ctx *cx, const an_tokens *t)
+{
+    an_pairs pairs = {0};
+    an_rp__pairs_from_names(cx, &pairs);
+    an_rp__pairs_from_words(cx, t, &pairs);
+    for (size_t i = 0; i < pairs.len; i++)
+        an_rp__variant_emit(cx, &pairs.items[i]);
+    free(pairs.items);
+}
+
+/* ---- person.ambiguous-surname ------------------------------------------- */
+
+static void an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
+{
+    const an_doc *doc = cx->doc;
+    an_span w = cx->words.items[wi].span;
+    int32_t seen[2] = {-1, -1};
+    an_span intro[2];
+    for (size_t k = 0; k < t->len && seen[1] < 0; k++) {
+        const an_token *tok = &t->items[k];
+        if (tok->span.start >= w.start || !an_rp__same(doc, tok->span, w) ||
+            (int32_t)tok->entity == seen[0])
+            continue;
+        ptrdiff_t in = an_rp__intro(cx, &doc->entities.items[tok->entity]);
+        if (in < 0)
+            continue;
+        an_span ins = doc->mentions.items[in].span;
+        if (seen[0] >= 0 && an_rp__same(doc, ins, intro[0]))
+            continue; /* the same name twice: one person split by the entity pass */
+        int slot = seen[0] < 0 ? 0 : 1;
+        seen[slot] = (int32_t)tok->entity;
+        intro[slot] = ins;
+    }
+    if (seen[1] < 0)
+        return;
+    char s[96], a[96], b[96], msg[400];
+    an_rules__excerpt(doc, w, s, sizeof s);
+    an_rules__excerpt(doc, intro[0], a, sizeof a);
+    an_rules__excerpt(doc, intro[1], b, sizeof b);
+    snprintf(msg, sizeof msg, "%s could mean %s or %s: use the first name or the full name here.",
+             s, a, b);
+    an_rules__emit(cx, AN_RULE_PERSON_AMBIGUOUS_SURNAME, w, msg, intro[1],
+                   "another person with this name", NULL);
+}
+
+static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
+{
+    for (size_t i = 0; i < cx->words.len; i++) {
+        const an_word *w = &cx->words.items[i];
+        size_t nwords;
+        if (!w->capitalized || !an_rules__in_body(cx, w->span.start))
+            continue;
+        int32_t ent = an_rp__covering(cx, w->span, &nwords);
+        if (nwords >= 2 || (ent >= 0 && cx->doc->entities.items[ent].kind != AN_ENTITY_PERSON) ||
+            !an_rp__is_token(cx->doc, t, w->span) || !an_rp__stands_alone(cx, i))
+            continue;
+        an_rp__ambiguous_at(cx, t, i);
+    }
+}
+
+/* ---- names.house-spelling ------------------------------------------------ */
+
+/* The words of a house name, split at spaces: up to 8. */
+static size_t an_rp__split(an_str name, an_str *out)
+{
+    size_t n = 0, i = 0;
+    while (i < name.len && n < 8) {
+        while (i < name.len && name.ptr[i] == ' ')
+            i++;
+        size_t s = i;
+        while (i < name.len && name.ptr[i] != ' ')
+            i++;
+        if (i > s)
+            out[n++] = (an_str){name.ptr + s, i - s};
+    }
+    return n;
+}
+
+static bool an_rp__word_is(const an_rules_ctx *cx, size_t wi, an_str s)
+{
+    return wi < cx->words.len && an_rules__span_is(cx->doc, cx->words.items[wi].span, s.ptr, s.len);
+}
+
+/* True when word wi is a variant of part k of the house name and the text
+ * around it confirms the name. */
+static bool an_rp__house_hit(const an_rules_ctx *cx, size_t wi, const an_str *parts, size_t n,
+                             size_t k)
+{
+    an_span w = cx->words.items[wi].span;
+    if (parts[k].len < 3 || !an_rules__name_variant(cx->doc->text + w.start, w.end - w.start,
+                                                    parts[k].ptr, parts[k].len))
+        return false;
+    if (n == 1 || k == n - 1)
+        return true;
+    return (k > 0 && wi > 0 && an_rp__word_is(cx, wi - 1, parts[k - 1])) ||
+           (k + 1 < n && an_rp__word_is(cx, wi + 1, parts[k + 1]));
+}
+
+static bool an_rp__house_known(const an_rules_ctx *cx, an_span w)
+{
+    for (size_t h = 0; h < cx->opt->n_house_names; h++) {
+        an_str parts[8];
+        size_t n = an_rp__split(cx->opt->house_names[h], parts);
+        for (size_t k = 0; k < n; k++)
+            if (an_rules__span_is(cx->doc, w, parts[k].ptr, parts[k].len))
+                return true;
+    }
+    return false;
+}
+
+static void an_rp__house(an_rules_ctx *cx)
+{
+    if (cx->opt->severity[AN_RULE_NAMES_HOUSE_SPELLING] == AN_SEV_OFF)
+        return;
+    for (size_t wi = 0; wi < cx->words.len; wi++) {
+        const an_word *w = &cx->words.items[wi];
+        if (!w->capitalized || an_rp__house_known(cx, w->span))
+            continue;
+        for (size_t h = 0; h < cx->opt->n_house_names; h++) {
+            an_str name = cx->opt->house_names[h], parts[8];
+            size_t n = an_rp__split(name, parts), k = 0;
+            while (k < n && !an_rp__house_hit(cx, wi, parts, n, k))
+                k++;
+            if (k == n)
+                continue;
+            char ex[96], msg[400], repl[128];
+            an_rules__excerpt(cx->doc, w->span, ex, sizeof ex);
+            snprintf(msg, sizeof msg,
+                     "The newsroom's names list spells this \xE2\x80\x9C%.*s\xE2\x80\x9D (%.*s), "
+                     "not %s.", (int)parts[k].len, parts[k].ptr, (int)name.len, name.ptr, ex);
+            snprintf(repl, sizeof repl, "%.*s", (int)parts[k].len, parts[k].ptr);
+            an_rules__emit(cx, AN_RULE_NAMES_HOUSE_SPELLING, w->span, msg, (an_span){0, 0}, NULL,
+                           repl);
+            break;
+        }
+    }
+}
+
+void an__rules_people(an_rules_ctx *cx)
+{
+    an_tokens tokens = {0};
+    an_rp__collect_tokens(cx, &tokens);
+    an_rp__before_intro(cx);
+    an_rp__variants(cx, &tokens);
+    an_rp__ambiguous(cx, &tokens);
+    an_rp__full_repeated(cx);
+    an_rp__house(cx);
+    free(tokens.items);
+}
