@@ -81,11 +81,10 @@ def main():
           b"garbage\r\n\r\nContent-Length: 2\r\n\r\n[]")
     write("framing", "short", b"\x02" + b"Content-Length: 10\r\n\r\n{}" + frame(note("exit")))
     write("framing", "no-terminator", b"\x09" + b"Content-Length: 2\r\n{}" + b"X" * 300)
-    # dispatch: byte 0 picks the sync kind and encoding, then framed messages.
-    write("dispatch", "session", b"\x00" + stream)
-    write("dispatch", "session-utf8", b"\x01" + stream)
-    write("dispatch", "uninitialized", b"\x00" + b"".join(frame(m) for m in msgs[2:]))
-    write("dispatch", "bad-messages", b"\x00" + b"".join(frame(m) for m in [
+    # dispatch: the stream the client writes.
+    write("dispatch", "session", stream)
+    write("dispatch", "uninitialized", b"".join(frame(m) for m in msgs[2:]))
+    write("dispatch", "bad-messages", b"".join(frame(m) for m in [
         msgs[0], b"{", b"[]", b"{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":1}",
         req(9, "no/such"), req(10, "textDocument/hover", {"textDocument": {"uri": 5}}),
         note("textDocument/didChange", {"textDocument": {"uri": "file:///nope", "version": 1},

@@ -114,6 +114,6 @@ int main(int argc, char **argv)
         if (rc != 0)
             return 1;
     }
-    printf("replayed %zu inputs\n", n);
+    fprintf(stderr, "replayed %zu inputs\n", n);
     return n > 0 ? 0 : 1;
 }
