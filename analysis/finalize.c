@@ -52,7 +52,8 @@ static int an_fin__sort_mentions(an_doc *doc, uint32_t *map)
         map[items[i].old_index] = (uint32_t)out;
         sorted[out++] = *m;
     }
-    memcpy(doc->mentions.items, sorted, out * sizeof *sorted);
+    if (out > 0) /* an empty array is NULL, and memcpy/qsort(NULL, 0) is UB */
+        memcpy(doc->mentions.items, sorted, out * sizeof *sorted);
     doc->mentions.len = out;
     free(items);
     free(sorted);
@@ -79,7 +80,8 @@ static int an_fin__order_entities(an_doc *doc, uint32_t *emap)
             items[e].start = doc->mentions.items[i].span.start;
     }
     qsort(items, n, sizeof *items, an_fin__cmp);
-    memcpy(copy, doc->entities.items, n * sizeof *copy);
+    if (n > 0)
+        memcpy(copy, doc->entities.items, n * sizeof *copy);
     size_t out = 0;
     uint32_t numbers[3] = {0, 0, 0};
     for (size_t i = 0; i < n; i++) {
@@ -172,13 +174,15 @@ void an__model_finalize(an_doc *doc)
         }
         an_fin__mention_lists(doc);
     }
-    qsort(doc->quotes.items, doc->quotes.len, sizeof *doc->quotes.items, an_fin__quote_cmp);
+    if (doc->quotes.len > 0)
+        qsort(doc->quotes.items, doc->quotes.len, sizeof *doc->quotes.items, an_fin__quote_cmp);
     free(map);
     free(emap);
 }
 
 void an__diagnostics_sort(an_doc *doc)
 {
-    qsort(doc->diagnostics.items, doc->diagnostics.len, sizeof *doc->diagnostics.items,
-          an_fin__diag_cmp);
+    if (doc->diagnostics.len > 0)
+        qsort(doc->diagnostics.items, doc->diagnostics.len, sizeof *doc->diagnostics.items,
+              an_fin__diag_cmp);
 }
