@@ -1,8 +1,1103 @@
-/* entities.c - people, organizations and places, and their mentions. */
-#include "analysis_internal.h"
+/* entities.c - people and organizations, and their mentions.
+ *
+ * Rules and lexicons, no statistics (docs/analysis.md explains the method):
+ * 1. Each block of prose (lines up to a blank line) is tokenized and cut
+ *    into chunks: runs of capitalized words, joined by "of/for/on/at/and/&"
+ *    and name particles (de, van, al, bin).
+ * 2. A chunk loses leading function words and sentence-initial ordinary
+ *    words, then is classified: organization (known name, head word such
+ *    as Ministry, "University of X", an acronym definition, "X
+ *    administration"), person (courtesy title or title before it, a given
+ *    name, unknown non-dictionary words, a role noun or speech verb next to
+ *    it, an age), or left pending.
+ * 3. The names found define entities (longest first); every token and run
+ *    of tokens of a name maps to its entity, so pending chunks ("Clawson",
+ *    "the Church") become later references in a second pass.
+ * 4. Mentions are pushed sorted and disjoint (see entities.h). */
+#include "entities.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "entity_map.h"
+#include "lexicon.h"
+#include "tokens.h"
+
+#define AN_TOK_LEXED (1u << 31)   /* tok.lex is filled */
+#define AN_TOK_CLAIMED (1u << 30) /* an acronym already taken by the name before it */
+#define AN_NONE32 UINT32_MAX
+#define AN_MAX_CHUNK 14 /* tokens */
+
+/* One name occurrence: a future mention. */
+typedef struct an_ent_name {
+    uint32_t start, end;             /* the tight name */
+    uint32_t hon_start;              /* honorific start, or AN_NONE32 */
+    uint32_t title_start, title_end; /* title or role text; equal when none */
+    uint32_t tok_off, n_tok;         /* its word tokens in st->ntoks */
+    uint32_t acr_start, acr_end;     /* an acronym defined right after it */
+    uint8_t kind;                    /* an_entity_kind */
+    uint8_t title_before;            /* the title stands before the name */
+    int32_t entity;                  /* index into st->ents, or -1 */
+} an_ent_name;
+
+/* A chunk nothing classified; the second pass matches it against names. */
+typedef struct an_ent_pending {
+    uint32_t tok_off, n_tok;
+} an_ent_pending;
+
+/* An entity under construction. */
+typedef struct an_ent_rec {
+    uint8_t kind;
+    uint32_t name; /* index of its canonical an_ent_name */
+    uint32_t title_start, title_end;
+    uint32_t n_tok;
+    an_span aliases[4];
+    uint32_t n_aliases;
+} an_ent_rec;
+
+typedef struct an_ent_state {
+    an_doc *doc;
+    const char *s; /* doc->prose */
+    an_toks toks;  /* the current block */
+    AN_VEC(an_tok) ntoks;
+    AN_VEC(an_ent_name) names;
+    AN_VEC(an_ent_pending) pending;
+    AN_VEC(an_ent_rec) ents;
+    an_emap map;
+    int oom;
+} an_ent_state;
+
+/* ---- lexicon access ---------------------------------------------------- */
+
+/* Lexicon flags of text[start, end); non-ASCII text is also tried without
+ * diacritics (Zoë -> zoe). */
+static uint32_t an_ent__lex_span(const char *s, size_t start, size_t end)
+{
+    uint32_t f = an_lex_lookup(s + start, end - start);
+    if (f)
+        return f;
+    int ascii = 1;
+    for (size_t i = start; i < end && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    if (ascii || end - start > AN_LEX_MAX_KEY)
+        return 0;
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s + start, (utf8proc_ssize_t)(end - start),
+                                      &folded, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+    if (n > 0)
+        f = an_lex_lookup((const char *)folded, (size_t)n);
+    free(folded);
+    return f;
+}
+
+static uint32_t an_ent__lex(const an_ent_state *st, an_tok *t)
+{
+    if (!(t->flags & AN_TOK_LEXED)) {
+        t->lex = (t->flags & AN_TOK_WORD) ? an_ent__lex_span(st->s, t->start, t->end) : 0;
+        t->flags |= AN_TOK_LEXED;
+    }
+    return t->lex;
+}
+
+/* Whether the token's text equals the ASCII word w (case-sensitive). */
+static int an_ent__is(const an_ent_state *st, const an_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->end - t->start == n && memcmp(st->s + t->start, w, n) == 0;
+}
+
+/* ---- chunking ---------------------------------------------------------- */
+
+/* "al-Amr", "el-Hassan": a lowercase particle joined to a capitalized name. */
+static int an_ent__particle_hyphen(const an_ent_state *st, const an_tok *t)
+{
+    const char *p = st->s + t->start;
+    size_t n = t->end - t->start;
+    return (t->flags & AN_TOK_HYPHEN) && n > 3 && (p[2] == '-' || (n > 4 && p[3] == '-')) &&
+           ((p[0] == 'a' && p[1] == 'l') || (p[0] == 'e' && p[1] == 'l') ||
+            (p[0] == 'b' && p[1] == 'n')) &&
+           ((p[2] == '-' && p[3] >= 'A' && p[3] <= 'Z'));
+}
+
+static int an_ent__is_name_tok(const an_ent_state *st, const an_tok *t)
+{
+    if (!(t->flags & AN_TOK_WORD) || (t->flags & AN_TOK_DIGIT))
+        return 0;
+    return (t->flags & (AN_TOK_CAP | AN_TOK_ALLCAPS)) || an_ent__particle_hyphen(st, t);
+}
+
+enum { AN_CONN_NONE = 0, AN_CONN_ORG, AN_CONN_PARTICLE, AN_CONN_THE };
+
+/* What joins two parts of a name: "of", "for" (organizations), "de",
+ * "van" (particles), "the" (after of/for), or nothing. */
+static int an_ent__connector(an_ent_state *st, an_tok *t)
+{
+    if (t->flags & AN_TOK_AMP)
+        return AN_CONN_ORG;
+    if (!(t->flags & AN_TOK_LOWER))
+        return AN_CONN_NONE;
+    if (an_ent__is(st, t, "of") || an_ent__is(st, t, "for") || an_ent__is(st, t, "on") ||
+        an_ent__is(st, t, "at") || an_ent__is(st, t, "and"))
+        return AN_CONN_ORG;
+    if (an_ent__is(st, t, "the"))
+        return AN_CONN_THE;
+    return (an_ent__lex(st, t) & AN_LEX_PARTICLE) ? AN_CONN_PARTICLE : AN_CONN_NONE;
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+/* Copies tokens [a, b) of the block into ntoks; returns the offset. */
+static uint32_t an_ent__keep_toks(an_ent_state *st, size_t a, size_t b)
+{
+    uint32_t off = (uint32_t)st->ntoks.len;
+    for (size_t i = a; i < b; i++) {
+        an_tok t = st->toks.items[i];
+        if (!(t.flags & AN_TOK_WORD))
+            continue;
+        if (AN_VEC_PUSH(st->ntoks, t) != 0)
+            st->oom = 1;
+    }
+    return off;
+}
+
+static an_ent_name *an_ent__add_name(an_ent_state *st, uint8_t kind, size_t a, size_t b)
+{
+    an_ent_name n = {0};
+    n.kind = kind;
+    n.start = st->toks.items[a].start;
+    n.end = st->toks.items[b - 1].end;
+    n.hon_start = AN_NONE32;
+    n.entity = -1;
+    n.tok_off = an_ent__keep_toks(st, a, b);
+    n.n_tok = (uint32_t)st->ntoks.len - n.tok_off;
+    if (AN_VEC_PUSH(st->names, n) != 0) {
+        st->oom = 1;
+        return NULL;
+    }
+    return &st->names.items[st->names.len - 1];
+}
+
+static void an_ent__add_pending(an_ent_state *st, size_t a, size_t b)
+{
+    an_ent_pending p;
+    p.tok_off = an_ent__keep_toks(st, a, b);
+    p.n_tok = (uint32_t)st->ntoks.len - p.tok_off;
+    if (p.n_tok && AN_VEC_PUSH(st->pending, p) != 0)
+        st->oom = 1;
+}
+
+/* ---- context ----------------------------------------------------------- */
+
+static an_tok *an_ent__tok(an_ent_state *st, size_t i)
+{
+    return i < st->toks.len ? &st->toks.items[i] : NULL;
+}
+
+/* An acronym defined right after tokens ending at b: "(MEK)" or ", or MEK,".
+ * Returns the acronym's token index, or SIZE_MAX. */
+static size_t an_ent__acronym_after(an_ent_state *st, size_t b)
+{
+    an_tok *t0 = an_ent__tok(st, b), *t1 = an_ent__tok(st, b + 1), *t2 = an_ent__tok(st, b + 2);
+    if (t0 && t1 && t2 && (t0->flags & AN_TOK_OPEN) && (t1->flags & AN_TOK_ALLCAPS) &&
+        (t2->flags & AN_TOK_CLOSE))
+        return b + 1;
+    an_tok *t3 = an_ent__tok(st, b + 3);
+    if (t0 && t1 && t2 && (t0->flags & AN_TOK_COMMA) && an_ent__is(st, t1, "or") &&
+        (t2->flags & AN_TOK_ALLCAPS) && (!t3 || (t3->flags & (AN_TOK_COMMA | AN_TOK_END))))
+        return b + 2;
+    return SIZE_MAX;
+}
+
+/* The lowercase word right before token a, if any. */
+static an_tok *an_ent__prev_lower(an_ent_state *st, size_t a)
+{
+    an_tok *p = a > 0 ? &st->toks.items[a - 1] : NULL;
+    return p && (p->flags & AN_TOK_LOWER) ? p : NULL;
+}
+
+static an_tok *an_ent__next_lower(an_ent_state *st, size_t b)
+{
+    an_tok *n = an_ent__tok(st, b);
+    return n && (n->flags & AN_TOK_LOWER) ? n : NULL;
+}
+
+/* A title after the name: ", the chief State Department spokesman," or
+ * ", a Mideast analyst at ...". Sets title to the words between the
+ * comma and the next comma or period (without a/an) when a role noun is
+ * among the first words. */
+static void an_ent__appositive(an_ent_state *st, size_t b, an_ent_name *n)
+{
+    an_tok *c = an_ent__tok(st, b);
+    if (!c || !(c->flags & AN_TOK_COMMA))
+        return;
+    size_t i = b + 1, first = b + 1, role = SIZE_MAX;
+    an_tok *t = an_ent__tok(st, i);
+    if (t && (an_ent__is(st, t, "a") || an_ent__is(st, t, "an")))
+        first = ++i;
+    for (; i < st->toks.len && i < first + 8; i++) {
+        t = &st->toks.items[i];
+        if (!(t->flags & AN_TOK_WORD) || an_ent__is(st, t, "who") || an_ent__is(st, t, "which"))
+            break;
+        if ((t->flags & AN_TOK_LOWER) && (an_ent__lex(st, t) & AN_LEX_ROLE))
+            role = i;
+        if ((t->flags & AN_TOK_LOWER) && (an_ent__lex(st, t) & AN_LEX_SPEECH))
+            return;
+    }
+    if (role == SIZE_MAX || i == first || !(st->toks.items[i < st->toks.len ? i : i - 1].flags &
+                                              (AN_TOK_COMMA | AN_TOK_END | AN_TOK_WORD)))
+        return;
+    n->title_start = st->toks.items[first].start;
+    n->title_end = st->toks.items[i - 1].end;
+}
+
+/* ---- classification ----------------------------------------------------- */
+
+static const uint32_t AN_LEX_NAMEY = AN_LEX_FIRST | AN_LEX_PROPER | AN_LEX_ORG | AN_LEX_ORG_HEAD |
+                                     AN_LEX_ORG_START | AN_LEX_TITLE | AN_LEX_HONORIFIC |
+                                     AN_LEX_PLACE | AN_LEX_NATIONALITY;
+
+/* Drops leading words that do not belong to a name: "The", "But",
+ * sentence-initial "Officials", connectors. Returns the new start. */
+static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
+{
+    while (a < b) {
+        an_tok *t = &st->toks.items[a];
+        uint32_t f = an_ent__lex(st, t);
+        int initial = (t->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) != 0;
+        if (!an_ent__is_name_tok(st, t))
+            a++;
+        else if ((f & AN_LEX_FUNCTION) && !(f & (AN_LEX_ORG | AN_LEX_TITLE | AN_LEX_HONORIFIC)))
+            a++;
+        else if (initial && (f & AN_LEX_WORD) && !(f & AN_LEX_NAMEY))
+            a++;
+        else
+            break;
+    }
+    return a;
+}
+
+static int an_ent__span_is(an_ent_state *st, size_t a, size_t b, uint32_t flags)
+{
+    return (an_ent__lex_span(st->s, st->toks.items[a].start, st->toks.items[b - 1].end) & flags) != 0;
+}
+
+/* Organization evidence for the chunk [a, b). */
+static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
+{
+    if (an_ent__span_is(st, a, b, AN_LEX_ORG))
+        return 1;
+    uint32_t last = an_ent__lex(st, &st->toks.items[b - 1]);
+    if ((last & (AN_LEX_ORG_HEAD | AN_LEX_ORG_SUFFIX)) && b - a >= 2 &&
+        !(an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_HONORIFIC | AN_LEX_TITLE)))
+        return 1;
+    for (size_t i = a; i + 1 < b; i++) {
+        an_tok *t = &st->toks.items[i];
+        if ((an_ent__lex(st, t) & (AN_LEX_ORG_START | AN_LEX_ORG_HEAD)) &&
+            (t->flags & AN_TOK_CAP) && an_ent__connector(st, &st->toks.items[i + 1]) == AN_CONN_ORG &&
+            !an_ent__is(st, &st->toks.items[i + 1], "and"))
+            return 1;
+    }
+    if (acr != SIZE_MAX && b - a >= 2)
+        return 1;
+    an_tok *p = an_ent__prev_lower(st, a);
+    if (p && (an_ent__lex(st, p) & AN_LEX_ORG_HEAD) && !an_ent__span_is(st, a, b, AN_LEX_PLACE))
+        return 1;
+    return 0;
+}
+
+/* An acronym that names a body: NASA, FIFA, KCNA (not TV, UK, II). */
+static int an_ent__is_acronym_org(an_ent_state *st, an_tok *t)
+{
+    size_t n = t->end - t->start;
+    if (!(t->flags & AN_TOK_ALLCAPS) || n < 2 || n > 7 || (t->flags & AN_TOK_HEADLINE))
+        return 0;
+    uint32_t f = an_ent__lex(st, t);
+    if (f & AN_LEX_ORG)
+        return 1;
+    if (f & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_NOT_NAME | AN_LEX_TIME |
+             AN_LEX_TITLE | AN_LEX_HONORIFIC | AN_LEX_FIRST | AN_LEX_FUNCTION))
+        return 0;
+    const char *p = st->s + t->start;
+    if (strspn(p, "IVXLC") >= n)
+        return 0; /* a Roman numeral */
+    return 1;
+}
+
+/* Whether a name-part token is plainly not a name word. */
+static int an_ent__plain_word(an_ent_state *st, an_tok *t)
+{
+    uint32_t f = an_ent__lex(st, t);
+    return (f & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME |
+                 AN_LEX_ORG | AN_LEX_ORG_HEAD | AN_LEX_FUNCTION | AN_LEX_TITLE)) != 0;
+}
+
+/* "Chung-tai", "Jong-un", "Shin-Wook": the hyphenated given name of a
+ * Chinese or Korean name after a capitalized family name. */
+static int an_ent__east_asian(an_ent_state *st, size_t a, size_t b)
+{
+    if (b - a < 2 || b - a > 3)
+        return 0;
+    an_tok *fam = &st->toks.items[a], *given = &st->toks.items[a + 1];
+    size_t fl = fam->end - fam->start;
+    return (given->flags & AN_TOK_HYPHEN) && (given->flags & AN_TOK_CAP) && fl >= 2 && fl <= 6 &&
+           !(an_ent__lex(st, fam) & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_FUNCTION));
+}
+
+/* Person evidence for the name [a, b) given what precedes it. */
+static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
+{
+    size_t n = b - a;
+    if (n == 0 || n > 5)
+        return 0;
+    if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_ORG | AN_LEX_TIME |
+                                      AN_LEX_NOT_NAME))
+        return titled && n == 1 && !an_ent__span_is(st, a, b, AN_LEX_NOT_NAME | AN_LEX_TIME);
+    if (titled)
+        return 1;
+    an_tok *first = &st->toks.items[a], *lastt = &st->toks.items[b - 1];
+    uint32_t ff = an_ent__lex(st, first), lf = an_ent__lex(st, lastt);
+    if (lf & (AN_LEX_ORG_HEAD | AN_LEX_NOT_NAME | AN_LEX_TIME))
+        return 0;
+    an_tok *pl = an_ent__prev_lower(st, a), *nl = an_ent__next_lower(st, b);
+    int role_before = pl && (an_ent__lex(st, pl) & AN_LEX_ROLE);
+    int speech = (nl && (an_ent__lex(st, nl) & AN_LEX_SPEECH) && !an_ent__is(st, nl, "according")) ||
+                 (pl && (an_ent__lex(st, pl) & AN_LEX_SPEECH));
+    if (n >= 2 && (ff & AN_LEX_FIRST) && !(lf & (AN_LEX_PLACE | AN_LEX_FUNCTION)) &&
+        (!(ff & AN_LEX_WORD) || !(first->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) ||
+         !an_ent__plain_word(st, lastt)))
+        return 1;
+    if (n >= 2 && an_ent__east_asian(st, a, b))
+        return 1;
+    int unknown = 1;
+    for (size_t i = a; i < b && unknown; i++)
+        unknown = !an_ent__plain_word(st, &st->toks.items[i]) &&
+                  !(st->toks.items[i].flags & AN_TOK_ALLCAPS && n == 1);
+    if (n >= 2 && unknown)
+        return 1;
+    if ((role_before || speech) && (unknown || (ff & AN_LEX_FIRST)) &&
+        !(first->flags & AN_TOK_ALLCAPS))
+        return 1;
+    return 0;
+}
+
+static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split);
+
+/* Splits a chunk that is no organization at its "of/for/and" connectors. */
+static void an_ent__split(an_ent_state *st, size_t a, size_t b)
+{
+    size_t from = a;
+    for (size_t i = a; i < b; i++) {
+        int c = an_ent__connector(st, &st->toks.items[i]);
+        if (c == AN_CONN_ORG || c == AN_CONN_THE) {
+            if (i > from)
+                an_ent__chunk(st, from, i, 1);
+            from = i + 1;
+        }
+    }
+    if (b > from)
+        an_ent__chunk(st, from, b, 1);
+}
+
+static int an_ent__has_org_connector(an_ent_state *st, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        int c = an_ent__connector(st, &st->toks.items[i]);
+        if (c == AN_CONN_ORG || c == AN_CONN_THE)
+            return 1;
+    }
+    return 0;
+}
+
+/* Adds an organization name [a, b) with its acronym, if one follows. */
+static void an_ent__org(an_ent_state *st, size_t a, size_t b, size_t acr)
+{
+    an_ent_name *n = an_ent__add_name(st, AN_ENTITY_ORGANIZATION, a, b);
+    if (n && acr != SIZE_MAX) {
+        n->acr_start = st->toks.items[acr].start;
+        n->acr_end = st->toks.items[acr].end;
+        st->toks.items[acr].flags |= AN_TOK_CLAIMED;
+    }
+}
+
+/* The person part of a chunk: a title or honorific, then the name. */
+static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
+{
+    size_t na = a, hon = SIZE_MAX, title_end = SIZE_MAX;
+    for (size_t i = a; i + 1 < b; i++) {
+        uint32_t f = an_ent__lex(st, &st->toks.items[i]);
+        if (f & AN_LEX_HONORIFIC) {
+            hon = i;
+            na = i + 1;
+        } else if (f & AN_LEX_TITLE) {
+            title_end = i;
+            na = i + 1;
+        }
+    }
+    int titled = hon != SIZE_MAX || title_end != SIZE_MAX;
+    if (!titled) {
+        /* "Iraqi Ryan Crocker" does not happen, but "US Barack Obama" with
+         * the title lowercase before does: drop leading places. */
+        while (na + 1 < b && (an_ent__lex(st, &st->toks.items[na]) & (AN_LEX_PLACE | AN_LEX_NATIONALITY)) &&
+               !(an_ent__lex(st, &st->toks.items[na]) & AN_LEX_FIRST))
+            na++;
+    }
+    if (!an_ent__is_person(st, na, b, titled)) {
+        an_ent__add_pending(st, a, b);
+        return;
+    }
+    an_ent_name *n = an_ent__add_name(st, AN_ENTITY_PERSON, na, b);
+    if (!n)
+        return;
+    if (hon != SIZE_MAX && hon + 1 == na)
+        n->hon_start = st->toks.items[hon].start;
+    if (title_end != SIZE_MAX) {
+        n->title_start = st->toks.items[a].start;
+        n->title_end = st->toks.items[title_end].end;
+        n->title_before = 1;
+    } else {
+        an_tok *pl = an_ent__prev_lower(st, a);
+        if (pl && (an_ent__lex(st, pl) & AN_LEX_ROLE)) {
+            n->title_start = pl->start;
+            n->title_end = pl->end;
+            n->title_before = 1;
+        }
+    }
+    if (n->title_start == n->title_end)
+        an_ent__appositive(st, b, n);
+}
+
+/* Classifies the chunk [a, b) of the current block. */
+static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
+{
+    a = an_ent__peel(st, a, b);
+    while (b > a && an_ent__connector(st, &st->toks.items[b - 1]) != AN_CONN_NONE)
+        b--;
+    if (a >= b)
+        return;
+    if (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED))
+        return; /* an acronym the name before it defined */
+    size_t acr = an_ent__acronym_after(st, b);
+    if (an_ent__is_org(st, a, b, acr)) {
+        an_ent__org(st, a, b, acr);
+        return;
+    }
+    an_tok *nl = an_ent__next_lower(st, b);
+    if (nl && an_ent__is(st, nl, "administration") && b - a <= 2 &&
+        !an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY)) {
+        an_ent__add_name(st, AN_ENTITY_ORGANIZATION, a, b + 1);
+        return;
+    }
+    if (!split && an_ent__has_org_connector(st, a, b)) {
+        an_ent__split(st, a, b);
+        return;
+    }
+    if (b - a == 1 && an_ent__is_acronym_org(st, &st->toks.items[a])) {
+        an_ent__org(st, a, b, SIZE_MAX);
+        return;
+    }
+    an_ent__person_or_pending(st, a, b);
+}
+
+/* Marks the tokens of a title-case headline: one short line without a
+ * final period whose longer words are mostly capitalized. */
+static void an_ent__mark_headline(an_ent_state *st)
+{
+    size_t words = 0, long_words = 0, caps = 0;
+    for (size_t i = 0; i < st->toks.len; i++) {
+        an_tok *t = &st->toks.items[i];
+        if (t->flags & AN_TOK_NL)
+            return;
+        if (!(t->flags & AN_TOK_WORD))
+            continue;
+        words++;
+        if (t->end - t->start >= 4) {
+            long_words++;
+            caps += (t->flags & (AN_TOK_CAP | AN_TOK_ALLCAPS)) != 0;
+        }
+    }
+    an_tok *last = st->toks.len ? &st->toks.items[st->toks.len - 1] : NULL;
+    if (!last || words > 20 || long_words < 2 || caps * 4 < long_words * 3)
+        return;
+    if (!(last->flags & AN_TOK_WORD) && st->s[last->start] == '.')
+        return;
+    for (size_t i = 0; i < st->toks.len; i++)
+        st->toks.items[i].flags |= AN_TOK_HEADLINE;
+}
+
+/* Pass 1 over one block of prose. */
+static void an_ent__block(an_ent_state *st, size_t start, size_t end)
+{
+    st->toks.len = 0;
+    if (an_tok_block(st->s, start, end, &st->toks) != 0) {
+        st->oom = 1;
+        return;
+    }
+    an_ent__mark_headline(st);
+    size_t n = st->toks.len;
+    for (size_t i = 0; i < n;) {
+        if (!an_ent__is_name_tok(st, &st->toks.items[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && j - i < AN_MAX_CHUNK && !(st->toks.items[j - 1].flags & AN_TOK_POSS)) {
+            if (an_ent__is_name_tok(st, &st->toks.items[j])) {
+                j++;
+                continue;
+            }
+            int c = an_ent__connector(st, &st->toks.items[j]);
+            size_t k = j + 1;
+            if (c != AN_CONN_NONE && c != AN_CONN_THE && k < n &&
+                an_ent__connector(st, &st->toks.items[k]) == AN_CONN_THE)
+                k++;
+            if (c == AN_CONN_NONE || c == AN_CONN_THE || k >= n ||
+                !an_ent__is_name_tok(st, &st->toks.items[k]))
+                break;
+            j = k + 1;
+        }
+        an_ent__chunk(st, i, j, 0);
+        i = j;
+    }
+}
+
+/* ---- entities and coreference ------------------------------------------ */
+
+#define AN_KEY_MAX 256
+
+/* The map key of text[start, end) for an entity kind: a kind letter, then
+ * the text with ASCII lowered, whitespace collapsed and ’ as '. */
+static size_t an_ent__key(const char *s, size_t start, size_t end, int kind, char *buf)
+{
+    size_t n = 0;
+    buf[n++] = kind == AN_ENTITY_PERSON ? 'P' : 'O';
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (buf[n - 1] == ' ')
+                continue;
+            c = ' ';
+        } else if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+                   (unsigned char)s[i + 2] == 0x99) {
+            c = '\'';
+            i += 2;
+        } else if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        if (n == AN_KEY_MAX)
+            return 0;
+        buf[n++] = (char)c;
+    }
+    return n;
+}
+
+static int32_t an_ent__get(an_ent_state *st, size_t start, size_t end, int kind)
+{
+    char key[AN_KEY_MAX];
+    size_t n = an_ent__key(st->s, start, end, kind, key);
+    return n ? an_emap_get(&st->map, key, n) : AN_EMAP_NONE;
+}
+
+static void an_ent__put(an_ent_state *st, size_t start, size_t end, int kind, int32_t e, int replace)
+{
+    char key[AN_KEY_MAX];
+    size_t n = an_ent__key(st->s, start, end, kind, key);
+    if (n && an_emap_put(&st->map, key, n, e, replace) != 0)
+        st->oom = 1;
+}
+
+static int an_ent__conn_tok(an_ent_state *st, an_tok *t)
+{
+    return (t->flags & AN_TOK_LOWER) && an_ent__connector(st, t) != AN_CONN_NONE;
+}
+
+/* Maps every token and contiguous run of a person's name to it. */
+static void an_ent__register_person(an_ent_state *st, const an_ent_name *nm, int32_t e)
+{
+    an_tok *t = &st->ntoks.items[nm->tok_off];
+    for (uint32_t i = 0; i < nm->n_tok; i++) {
+        if (an_ent__conn_tok(st, &t[i]))
+            continue;
+        for (uint32_t j = i + 1; j <= nm->n_tok; j++)
+            if (!an_ent__conn_tok(st, &t[j - 1]))
+                an_ent__put(st, t[i].start, t[j - 1].end, AN_ENTITY_PERSON, e, 0);
+    }
+}
+
+/* Maps an organization's runs of two or more words (not places), its head
+ * word ("the Church") and a distinctive word after "of" ("Scientology"). */
+static void an_ent__register_org(an_ent_state *st, const an_ent_name *nm, int32_t e)
+{
+    an_tok *t = &st->ntoks.items[nm->tok_off];
+    an_ent__put(st, nm->start, nm->end, AN_ENTITY_ORGANIZATION, e, 1);
+    for (uint32_t i = 0; i < nm->n_tok; i++) {
+        if (an_ent__conn_tok(st, &t[i]))
+            continue;
+        uint32_t f = an_ent__lex(st, &t[i]);
+        int after_of = i > 0 && an_ent__is(st, &t[i - 1], "of");
+        if ((f & (AN_LEX_ORG_HEAD | AN_LEX_ORG_START)) ||
+            (after_of && !an_ent__plain_word(st, &t[i]) && i + 1 == nm->n_tok))
+            an_ent__put(st, t[i].start, t[i].end, AN_ENTITY_ORGANIZATION, e, 0);
+        for (uint32_t j = i + 2; j <= nm->n_tok; j++)
+            if (!an_ent__conn_tok(st, &t[j - 1]) &&
+                !(an_ent__lex_span(st->s, t[i].start, t[j - 1].end) & (AN_LEX_PLACE | AN_LEX_NATIONALITY)))
+                an_ent__put(st, t[i].start, t[j - 1].end, AN_ENTITY_ORGANIZATION, e, 0);
+    }
+    if (nm->acr_end > nm->acr_start)
+        an_ent__put(st, nm->acr_start, nm->acr_end, AN_ENTITY_ORGANIZATION, e, 1);
+}
+
+/* Whether the words of name `a` are a contiguous run of the words of `b`. */
+static int an_ent__run_of(an_ent_state *st, const an_ent_name *a, const an_ent_name *b)
+{
+    char ka[AN_KEY_MAX], kb[AN_KEY_MAX];
+    size_t la = an_ent__key(st->s, a->start, a->end, 0, ka);
+    size_t lb = an_ent__key(st->s, b->start, b->end, 0, kb);
+    for (size_t i = 1; la && lb && i + la - 1 <= lb; i++)
+        if (memcmp(kb + i, ka + 1, la - 1) == 0 && (i == 1 || kb[i - 1] == ' ') &&
+            (i + la - 1 == lb || kb[i + la - 1] == ' '))
+            return 1;
+    return 0;
+}
+
+/* For a key two entities share: the entity of the nearest earlier name
+ * (among the first `limit` names, position-sorted) that contains it. */
+static int32_t an_ent__nearest(an_ent_state *st, const an_ent_name *nm, size_t limit)
+{
+    size_t lo = 0, hi = limit;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->names.items[mid].start < nm->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo, seen = 0; k-- > 0 && seen < 64; seen++) {
+        const an_ent_name *o = &st->names.items[k];
+        if (o->entity >= 0 && o->kind == nm->kind && o->n_tok > nm->n_tok && an_ent__run_of(st, nm, o))
+            return o->entity;
+    }
+    return -1;
+}
+
+static int32_t an_ent__new_entity(an_ent_state *st, uint32_t name_index)
+{
+    const an_ent_name *nm = &st->names.items[name_index];
+    an_ent_rec r = {0};
+    r.kind = nm->kind;
+    r.name = name_index;
+    r.n_tok = nm->n_tok;
+    if (nm->acr_end > nm->acr_start)
+        r.aliases[r.n_aliases++] = (an_span){nm->acr_start, nm->acr_end};
+    if (AN_VEC_PUSH(st->ents, r) != 0) {
+        st->oom = 1;
+        return -1;
+    }
+    return (int32_t)st->ents.len - 1;
+}
+
+static int an_ent__by_length(const void *x, const void *y)
+{
+    const an_ent_name *const *a = x, *const *b = y;
+    if ((*a)->n_tok != (*b)->n_tok)
+        return (*a)->n_tok > (*b)->n_tok ? -1 : 1;
+    return (*a)->start < (*b)->start ? -1 : (*a)->start > (*b)->start;
+}
+
+/* Gives every pass-1 name an entity, longest names first. */
+static void an_ent__resolve(an_ent_state *st)
+{
+    size_t n = st->names.len;
+    an_ent_name **order = malloc((n ? n : 1) * sizeof *order);
+    if (!order) {
+        st->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = &st->names.items[i];
+    qsort(order, n, sizeof *order, an_ent__by_length);
+    for (size_t k = 0; k < n && !st->oom; k++) {
+        an_ent_name *nm = order[k];
+        int32_t e = an_ent__get(st, nm->start, nm->end, nm->kind);
+        if (e == AN_EMAP_AMBIGUOUS)
+            e = an_ent__nearest(st, nm, n);
+        if (e < 0)
+            e = an_ent__new_entity(st, (uint32_t)(nm - st->names.items));
+        else if (nm->acr_end > nm->acr_start && st->ents.items[e].n_aliases < 4)
+            st->ents.items[e].aliases[st->ents.items[e].n_aliases++] = (an_span){nm->acr_start, nm->acr_end};
+        nm->entity = e;
+        if (e < 0)
+            continue;
+        if (nm->kind == AN_ENTITY_PERSON)
+            an_ent__register_person(st, nm, e);
+        else
+            an_ent__register_org(st, nm, e);
+    }
+    free(order);
+}
+
+/* Pass 2: a pending chunk's longest runs that name a known entity. */
+static void an_ent__match_pending(an_ent_state *st, const an_ent_pending *p, size_t n_pass1)
+{
+    for (uint32_t i = 0; i < p->n_tok;) {
+        uint32_t matched = 0;
+        for (uint32_t j = p->n_tok < i + 6 ? p->n_tok : i + 6; j > i && !matched; j--) {
+            an_tok *a = &st->ntoks.items[p->tok_off + i], *b = &st->ntoks.items[p->tok_off + j - 1];
+            for (int kind = AN_ENTITY_PERSON; kind <= AN_ENTITY_ORGANIZATION && !matched; kind++) {
+                int32_t e = an_ent__get(st, a->start, b->end, kind);
+                if (e == AN_EMAP_NONE)
+                    continue;
+                an_ent_name nm = {0};
+                nm.kind = (uint8_t)kind;
+                nm.start = a->start;
+                nm.end = b->end;
+                nm.hon_start = AN_NONE32;
+                nm.tok_off = p->tok_off + i;
+                nm.n_tok = j - i;
+                nm.entity = e >= 0 ? e : an_ent__nearest(st, &nm, n_pass1);
+                if (nm.entity < 0)
+                    continue;
+                if (AN_VEC_PUSH(st->names, nm) != 0)
+                    st->oom = 1;
+                matched = j - i;
+            }
+        }
+        i += matched ? matched : 1;
+    }
+}
+
+static int an_ent__by_start(const void *x, const void *y)
+{
+    const an_ent_name *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+static an_str an_ent__copy(an_doc *doc, size_t start, size_t end)
+{
+    char *p = an_arena_strndup(&doc->arena, doc->text + start, end - start);
+    return p ? (an_str){p, end - start} : (an_str){NULL, 0};
+}
+
+/* Pushes one entity per record; returns the index of the first. */
+static size_t an_ent__push_entities(an_ent_state *st)
+{
+    an_doc *doc = st->doc;
+    size_t base = doc->entities.len;
+    for (size_t i = 0; i < st->ents.len; i++) {
+        an_ent_rec *r = &st->ents.items[i];
+        const an_ent_name *nm = &st->names.items[r->name];
+        an_entity e;
+        memset(&e, 0, sizeof e);
+        e.kind = (an_entity_kind)r->kind;
+        e.name = an_ent__copy(doc, nm->start, nm->end);
+        if (r->title_end > r->title_start)
+            e.title = an_ent__copy(doc, r->title_start, r->title_end);
+        if (r->n_aliases) {
+            an_str *al = an_arena_alloc(&doc->arena, r->n_aliases * sizeof *al);
+            for (uint32_t k = 0; al && k < r->n_aliases; k++)
+                al[k] = an_ent__copy(doc, r->aliases[k].start, r->aliases[k].end);
+            e.aliases = al;
+            e.n_aliases = al ? r->n_aliases : 0;
+        }
+        if (AN_VEC_PUSH(doc->entities, e) != 0) {
+            st->oom = 1;
+            break;
+        }
+    }
+    return base;
+}
+
+static an_mention_kind an_ent__mention_kind(an_ent_state *st, const an_ent_name *nm)
+{
+    const an_ent_rec *r = &st->ents.items[nm->entity];
+    const an_ent_name *canon = &st->names.items[r->name];
+    int full = nm->end - nm->start == canon->end - canon->start &&
+               an_ent__run_of(st, nm, canon);
+    if (nm->kind == AN_ENTITY_ORGANIZATION) {
+        if (full)
+            return AN_MENTION_NAME;
+        return nm->n_tok == 1 && (st->ntoks.items[nm->tok_off].flags & AN_TOK_ALLCAPS)
+                   ? AN_MENTION_ACRONYM : AN_MENTION_ALIAS;
+    }
+    if (nm->hon_start != AN_NONE32)
+        return AN_MENTION_HONORIFIC;
+    if (full)
+        return AN_MENTION_NAME;
+    if (nm->title_before)
+        return AN_MENTION_TITLE;
+    return nm->n_tok == 1 ? AN_MENTION_SURNAME : AN_MENTION_ALIAS;
+}
+
+static void an_ent__push_mention(an_ent_state *st, an_span span, an_mention_kind kind, size_t entity)
+{
+    an_mention m = {span, kind, (uint32_t)entity};
+    if (AN_VEC_PUSH(st->doc->mentions, m) != 0)
+        st->oom = 1;
+}
+
+/* Pushes the mentions in text order, and each person's first title. */
+static void an_ent__push_mentions(an_ent_state *st, size_t base)
+{
+    qsort(st->names.items, st->names.len, sizeof *st->names.items, an_ent__by_start);
+    uint32_t last_end = 0;
+    for (size_t i = 0; i < st->names.len && !st->oom; i++) {
+        an_ent_name *nm = &st->names.items[i];
+        if (nm->entity < 0 || nm->start < last_end)
+            continue;
+        an_ent_rec *r = &st->ents.items[nm->entity];
+        if (r->title_end == r->title_start && nm->title_end > nm->title_start) {
+            r->title_start = nm->title_start;
+            r->title_end = nm->title_end;
+        }
+        size_t start = nm->hon_start != AN_NONE32 ? nm->hon_start : nm->start;
+        an_ent__push_mention(st, (an_span){start, nm->end}, an_ent__mention_kind(st, nm),
+                             base + (size_t)nm->entity);
+        last_end = nm->end;
+        if (nm->acr_end > nm->acr_start) {
+            an_ent__push_mention(st, (an_span){nm->acr_start, nm->acr_end}, AN_MENTION_ACRONYM,
+                                 base + (size_t)nm->entity);
+            last_end = nm->acr_end;
+        }
+    }
+}
+
+/* Canonical names: the entity record points at its longest name, which
+ * after the sort is found again by its span. */
+static void an_ent__reindex_canon(an_ent_state *st, uint32_t *starts, uint32_t *ends)
+{
+    for (size_t i = 0; i < st->names.len; i++) {
+        an_ent_name *nm = &st->names.items[i];
+        if (nm->entity < 0)
+            continue;
+        an_ent_rec *r = &st->ents.items[nm->entity];
+        if (starts[nm->entity] == nm->start && ends[nm->entity] == nm->end)
+            r->name = (uint32_t)i;
+    }
+}
+
+static void an_ent__finish(an_ent_state *st)
+{
+    size_t ne = st->ents.len;
+    uint32_t *starts = malloc((ne ? ne : 1) * sizeof *starts);
+    uint32_t *ends = malloc((ne ? ne : 1) * sizeof *ends);
+    if (!starts || !ends) {
+        free(starts);
+        free(ends);
+        st->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < ne; i++) {
+        starts[i] = st->names.items[st->ents.items[i].name].start;
+        ends[i] = st->names.items[st->ents.items[i].name].end;
+    }
+    qsort(st->names.items, st->names.len, sizeof *st->names.items, an_ent__by_start);
+    an_ent__reindex_canon(st, starts, ends);
+    free(starts);
+    free(ends);
+    /* Titles first (push_mentions fills them), then the entities. */
+    size_t base = st->doc->entities.len;
+    an_ent__push_mentions(st, base);
+    an_ent__push_entities(st);
+}
+
+/* ---- the pass ----------------------------------------------------------- */
+
+/* Calls an_ent__block for each run of lines up to a blank line. */
+static void an_ent__blocks(an_ent_state *st)
+{
+    const char *s = st->s;
+    size_t len = st->doc->len, start = 0, i = 0;
+    while (i < len && !st->oom) {
+        const char *nl = memchr(s + i, '\n', len - i);
+        size_t line_end = nl ? (size_t)(nl - s) : len;
+        int blank = 1;
+        for (size_t k = i; k < line_end && blank; k++)
+            blank = s[k] == ' ' || s[k] == '\t' || s[k] == '\r';
+        if (blank) {
+            if (i > start)
+                an_ent__block(st, start, i);
+            start = line_end + 1;
+        }
+        i = line_end + 1;
+    }
+    if (start < len && !st->oom)
+        an_ent__block(st, start, len);
+}
 
 void an__entities_find(an_doc *doc, const an_options *opt)
 {
-    (void)doc;
     (void)opt;
+    if (doc->len == 0 || doc->len >= UINT32_MAX)
+        return;
+    an_ent_state st;
+    memset(&st, 0, sizeof st);
+    st.doc = doc;
+    st.s = doc->prose;
+    an_ent__blocks(&st);
+    size_t n_pass1 = st.names.len;
+    if (!st.oom)
+        an_ent__resolve(&st);
+    for (size_t i = 0; i < st.pending.len && !st.oom; i++)
+        an_ent__match_pending(&st, &st.pending.items[i], n_pass1);
+    if (!st.oom)
+        an_ent__finish(&st);
+    free(st.toks.items);
+    free(st.ntoks.items);
+    free(st.names.items);
+    free(st.pending.items);
+    free(st.ents.items);
+    an_emap_free(&st.map);
+}
+
+/* ---- entities.h: lookups for the later passes ---------------------------- */
+
+an_entity_index an__entities_index(const an_doc *doc)
+{
+    return (an_entity_index){doc, doc->mentions.len};
+}
+
+/* The number of named mentions whose start is <= offset. */
+static size_t an_ent__upper(const an_entity_index *idx, size_t offset)
+{
+    const an_mention *m = idx->doc->mentions.items;
+    size_t lo = 0, hi = idx->n_named;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m[mid].span.start <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int32_t an__entities_mention_at(const an_entity_index *idx, size_t offset)
+{
+    size_t k = an_ent__upper(idx, offset);
+    if (k > 0 && offset < idx->doc->mentions.items[k - 1].span.end)
+        return (int32_t)(k - 1);
+    return -1;
+}
+
+/* Whether text[from, to) is at most max_gap spaces or tabs. */
+static int an_ent__gap_ok(const an_doc *doc, size_t from, size_t to, size_t max_gap)
+{
+    if (max_gap == SIZE_MAX)
+        return 1;
+    if (to - from > max_gap)
+        return 0;
+    for (size_t i = from; i < to; i++)
+        if (doc->text[i] != ' ' && doc->text[i] != '\t')
+            return 0;
+    return 1;
+}
+
+int32_t an__entities_mention_before(const an_entity_index *idx, size_t offset, size_t max_gap)
+{
+    const an_mention *m = idx->doc->mentions.items;
+    size_t k = an_ent__upper(idx, offset);
+    while (k > 0 && m[k - 1].span.end > offset)
+        k--;
+    if (k == 0 || !an_ent__gap_ok(idx->doc, m[k - 1].span.end, offset, max_gap))
+        return -1;
+    return (int32_t)(k - 1);
+}
+
+int32_t an__entities_mention_after(const an_entity_index *idx, size_t offset, size_t max_gap)
+{
+    const an_mention *m = idx->doc->mentions.items;
+    size_t k = an_ent__upper(idx, offset);
+    if (k > 0 && m[k - 1].span.start == offset)
+        k--;
+    if (k >= idx->n_named || !an_ent__gap_ok(idx->doc, offset, m[k].span.start, max_gap))
+        return -1;
+    return (int32_t)k;
+}
+
+int an__entities_classify(const an_doc *doc, size_t start, size_t end)
+{
+    if (start >= end || end > doc->len)
+        return -1;
+    const char *s = doc->text;
+    uint32_t whole = an_ent__lex_span(s, start, end);
+    if (whole & AN_LEX_ORG)
+        return AN_ENTITY_ORGANIZATION;
+    if (whole & (AN_LEX_PLACE | AN_LEX_NATIONALITY))
+        return AN_ENTITY_PLACE;
+    size_t first_end = start, last_start = end;
+    while (first_end < end && s[first_end] != ' ')
+        first_end++;
+    while (last_start > start && s[last_start - 1] != ' ')
+        last_start--;
+    uint32_t first = an_ent__lex_span(s, start, first_end), last = an_ent__lex_span(s, last_start, end);
+    if (last & (AN_LEX_ORG_HEAD | AN_LEX_ORG_SUFFIX))
+        return AN_ENTITY_ORGANIZATION;
+    if ((first & AN_LEX_HONORIFIC) || ((first & AN_LEX_FIRST) && first_end < end))
+        return AN_ENTITY_PERSON;
+    if (first_end < end && !(first & (AN_LEX_WORD | AN_LEX_FUNCTION)) && !(last & AN_LEX_WORD))
+        return AN_ENTITY_PERSON;
+    return -1;
+}
+
+/* Gender words in a title or role. */
+static an_gender an_ent__title_gender(const an_str *title)
+{
+    static const char *const female[] = {"woman", "Ms", "Mrs", "Queen", "Princess", "actress",
+                                         "mother", "wife", "daughter", "sister", "girl"};
+    static const char *const male[] = {"spokesman", "Mr", "King", "Prince", "father", "husband",
+                                       "son", "brother", "boy", "businessman"};
+    if (!title->ptr)
+        return AN_GENDER_UNKNOWN;
+    for (size_t i = 0; i < sizeof female / sizeof *female; i++)
+        if (strstr(title->ptr, female[i]))
+            return AN_GENDER_FEMALE;
+    for (size_t i = 0; i < sizeof male / sizeof *male; i++)
+        if (strstr(title->ptr, male[i]))
+            return AN_GENDER_MALE;
+    return AN_GENDER_UNKNOWN;
+}
+
+an_gender an__entities_gender(const an_doc *doc, uint32_t entity)
+{
+    if (entity >= doc->entities.len || doc->entities.items[entity].kind != AN_ENTITY_PERSON)
+        return AN_GENDER_UNKNOWN;
+    const an_entity *e = &doc->entities.items[entity];
+    an_gender g = an_ent__title_gender(&e->title);
+    if (g != AN_GENDER_UNKNOWN || !e->name.ptr)
+        return g;
+    size_t n = strcspn(e->name.ptr, " ");
+    uint32_t f = an_ent__lex_span(e->name.ptr, 0, n);
+    if (!(f & AN_LEX_FIRST))
+        return AN_GENDER_UNKNOWN;
+    return (f & AN_LEX_MALE) ? AN_GENDER_MALE : (f & AN_LEX_FEMALE) ? AN_GENDER_FEMALE
+                                                                    : AN_GENDER_UNKNOWN;
+}
+
+int32_t an__entities_add_mention(an_doc *doc, uint32_t entity, an_span span, an_mention_kind kind)
+{
+    an_mention m = {span, kind, entity};
+    if (AN_VEC_PUSH(doc->mentions, m) != 0)
+        return -1;
+    return (int32_t)doc->mentions.len - 1;
+}
+
+int32_t an__entities_add(an_doc *doc, an_entity_kind kind, an_span span)
+{
+    if (span.end <= span.start || span.end > doc->len)
+        return -1;
+    an_entity e;
+    memset(&e, 0, sizeof e);
+    e.kind = kind;
+    char *name = an_arena_strndup(&doc->arena, doc->text + span.start, span.end - span.start);
+    if (!name)
+        return -1;
+    e.name = (an_str){name, span.end - span.start};
+    if (AN_VEC_PUSH(doc->entities, e) != 0)
+        return -1;
+    int32_t index = (int32_t)doc->entities.len - 1;
+    if (an__entities_add_mention(doc, (uint32_t)index, span, AN_MENTION_NAME) < 0)
+        return -1;
+    return index;
 }

@@ -1,0 +1,24 @@
+/* lexicon.c - lookups in the compiled-in word lists (see lexicon.h). */
+#include "lexicon_table.h"
+
+#include <string.h>
+
+uint32_t an_lex_lookup_key(const char *key, size_t len)
+{
+    if (len == 0 || len > AN_LEX_MAX_KEY)
+        return 0;
+    size_t mask = an_lex__n_slots - 1, i = an_lex_hash(key, len) & mask;
+    for (uint32_t s; (s = an_lex__slots[i]) != 0; i = (i + 1) & mask) {
+        const an_lex_entry *e = &an_lex__entries[s - 1];
+        if (e->len == len && memcmp(e->key, key, len) == 0)
+            return e->flags;
+    }
+    return 0;
+}
+
+uint32_t an_lex_lookup(const char *text, size_t len)
+{
+    char key[AN_LEX_MAX_KEY];
+    size_t n = an_lex_key(text, len, key);
+    return n ? an_lex_lookup_key(key, n) : 0;
+}

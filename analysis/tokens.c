@@ -1,0 +1,234 @@
+/* tokens.c - the word tokenizer (see tokens.h). ASCII takes a fast path;
+ * other characters are classified with utf8proc. */
+#include "tokens.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "analysis_internal.h"
+#include "lexicon.h"
+
+typedef enum an_ch {
+    AN_CH_SPACE,
+    AN_CH_UPPER,
+    AN_CH_LOWER,
+    AN_CH_LETTER, /* a letter without case (CJK, Arabic) */
+    AN_CH_DIGIT,
+    AN_CH_MARK,
+    AN_CH_APOS,   /* ' or U+2019 */
+    AN_CH_HYPHEN, /* - U+2010 U+2011 */
+    AN_CH_PERIOD,
+    AN_CH_PUNCT,
+} an_ch;
+
+/* Classifies the character at s[i] (before end); stores its length and
+ * code point. Invalid UTF-8 is one punctuation byte. */
+static an_ch an_tok__class(const char *s, size_t i, size_t end, size_t *clen, int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[i];
+    *clen = 1;
+    *cp = c;
+    if (c < 0x80) {
+        if (c >= 'a' && c <= 'z')
+            return AN_CH_LOWER;
+        if (c >= 'A' && c <= 'Z')
+            return AN_CH_UPPER;
+        if (c >= '0' && c <= '9')
+            return AN_CH_DIGIT;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+            return AN_CH_SPACE;
+        if (c == '\'')
+            return AN_CH_APOS;
+        if (c == '-')
+            return AN_CH_HYPHEN;
+        return c == '.' ? AN_CH_PERIOD : AN_CH_PUNCT;
+    }
+    utf8proc_int32_t u;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(end - i), &u);
+    if (n <= 0) {
+        *cp = 0xFFFD;
+        return AN_CH_PUNCT;
+    }
+    *clen = (size_t)n;
+    *cp = u;
+    if (u == 0x2019)
+        return AN_CH_APOS;
+    if (u == 0x2010 || u == 0x2011)
+        return AN_CH_HYPHEN;
+    switch (utf8proc_category(u)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT: return AN_CH_UPPER;
+    case UTF8PROC_CATEGORY_LL: return AN_CH_LOWER;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: return AN_CH_LETTER;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME: return AN_CH_MARK;
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO: return AN_CH_DIGIT;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: return AN_CH_SPACE;
+    default: return AN_CH_PUNCT;
+    }
+}
+
+static int an_tok__is_alnum(an_ch ch)
+{
+    return ch == AN_CH_UPPER || ch == AN_CH_LOWER || ch == AN_CH_LETTER || ch == AN_CH_DIGIT ||
+           ch == AN_CH_MARK;
+}
+
+/* The punctuation class of a code point. */
+static uint32_t an_tok__punct_flags(int32_t cp)
+{
+    switch (cp) {
+    case '.': case '!': case '?': case 0x2026: return AN_TOK_END;
+    case ',': return AN_TOK_COMMA;
+    case ':': case ';': return AN_TOK_COLON;
+    case '(': case '[': case '{': return AN_TOK_OPEN;
+    case ')': case ']': case '}': return AN_TOK_CLOSE;
+    case '"': case '\'': case 0x201C: case 0x201D: case 0x2018: case 0x2019:
+    case 0x00AB: case 0x00BB: case 0x201E: return AN_TOK_QUOTE;
+    case '-': case 0x2013: case 0x2014: case 0x2010: case 0x2011: return AN_TOK_DASH;
+    case '&': return AN_TOK_AMP;
+    default: return 0;
+    }
+}
+
+/* Whether text[ws, pe) (a word plus its final period) is a known
+ * abbreviation such as Mr. or Inc. */
+static int an_tok__known_abbrev(const char *s, size_t ws, size_t pe)
+{
+    return pe - ws <= 8 && an_lex_lookup(s + ws, pe - ws) != 0;
+}
+
+typedef struct an_tok_word {
+    size_t end, resume; /* span end; where scanning resumes (after a possessive) */
+    uint32_t flags;
+} an_tok_word;
+
+/* After a period at p inside the word text[ws, p): does it belong to the
+ * word (initials, U.S., Mr.)? Sets *next_letter when a letter follows. */
+static int an_tok__period_joins(const char *s, size_t ws, size_t p, size_t end, unsigned letters,
+                                int *next_letter)
+{
+    size_t clen;
+    int32_t cp;
+    *next_letter = p + 1 < end && (an_tok__class(s, p + 1, end, &clen, &cp) == AN_CH_UPPER ||
+                                   an_tok__class(s, p + 1, end, &clen, &cp) == AN_CH_LOWER);
+    if (letters == 1 || (p > ws && s[p - 2] == '.'))
+        return 1; /* an initial (K.) or the last letter of U.S. */
+    return an_tok__known_abbrev(s, ws, p + 1);
+}
+
+/* Scans one word starting at ws. */
+static an_tok_word an_tok__word(const char *s, size_t ws, size_t end)
+{
+    an_tok_word w = {ws, ws, AN_TOK_WORD};
+    unsigned upper = 0, lower = 0, letters_since_period = 0;
+    size_t i = ws, clen;
+    int32_t cp;
+    an_ch first = an_tok__class(s, ws, end, &clen, &cp);
+    w.flags |= first == AN_CH_UPPER ? AN_TOK_CAP : first == AN_CH_LOWER ? AN_TOK_LOWER
+               : first == AN_CH_DIGIT ? AN_TOK_DIGIT : 0;
+    while (i < end) {
+        an_ch ch = an_tok__class(s, i, end, &clen, &cp);
+        if (an_tok__is_alnum(ch)) {
+            upper += ch == AN_CH_UPPER;
+            lower += ch == AN_CH_LOWER;
+            letters_since_period += ch != AN_CH_MARK;
+            i += clen;
+            continue;
+        }
+        size_t nlen;
+        int32_t ncp;
+        an_ch next = i + clen < end ? an_tok__class(s, i + clen, end, &nlen, &ncp) : AN_CH_SPACE;
+        if (ch == AN_CH_APOS && (next == AN_CH_UPPER || next == AN_CH_LOWER)) {
+            size_t after = i + clen + nlen;
+            size_t alen;
+            int32_t acp;
+            if ((ncp == 's' || ncp == 'S') &&
+                (after >= end || !an_tok__is_alnum(an_tok__class(s, after, end, &alen, &acp)))) {
+                w.end = i;
+                w.resume = after;
+                w.flags |= AN_TOK_POSS;
+                goto done;
+            }
+            i += clen;
+            continue;
+        }
+        if (ch == AN_CH_HYPHEN && an_tok__is_alnum(next)) {
+            w.flags |= AN_TOK_HYPHEN;
+            i += clen;
+            continue;
+        }
+        if (ch == AN_CH_PERIOD && letters_since_period > 0) {
+            int next_letter;
+            if (an_tok__period_joins(s, ws, i, end, letters_since_period, &next_letter)) {
+                w.flags |= AN_TOK_ABBR;
+                i += 1;
+                if (next_letter && letters_since_period == 1) {
+                    letters_since_period = 0;
+                    w.flags &= ~(uint32_t)AN_TOK_ABBR;
+                    continue;
+                }
+                break;
+            }
+        }
+        break;
+    }
+    w.end = w.resume = i;
+done:
+    if (upper + lower >= 2 && lower == 0)
+        w.flags |= AN_TOK_ALLCAPS;
+    return w;
+}
+
+static int an_tok__push(an_toks *toks, size_t start, size_t end, uint32_t flags)
+{
+    an_tok t = {(uint32_t)start, (uint32_t)end, flags, 0};
+    return AN_VEC_PUSH(*toks, t);
+}
+
+int an_tok_block(const char *text, size_t start, size_t end, an_toks *toks)
+{
+    int sent = 1, nl = 0;
+    size_t i = start, clen;
+    int32_t cp;
+    while (i < end) {
+        an_ch ch = an_tok__class(text, i, end, &clen, &cp);
+        if (ch == AN_CH_SPACE) {
+            nl |= cp == '\n';
+            i += clen;
+            continue;
+        }
+        uint32_t nlflag = nl ? AN_TOK_NL : 0;
+        nl = 0;
+        if (an_tok__is_alnum(ch) && ch != AN_CH_MARK) {
+            an_tok_word w = an_tok__word(text, i, end);
+            if (an_tok__push(toks, i, w.end, w.flags | nlflag | (sent ? AN_TOK_SENT : 0)) != 0)
+                return -1;
+            sent = 0;
+            i = w.resume;
+            continue;
+        }
+        uint32_t pf = an_tok__punct_flags(cp);
+        if (ch == AN_CH_PERIOD)
+            pf = AN_TOK_END;
+        if (an_tok__push(toks, i, i + clen, pf | nlflag) != 0)
+            return -1;
+        if (pf & (AN_TOK_END | AN_TOK_COLON))
+            sent = 1;
+        else if ((pf & AN_TOK_QUOTE) && cp != 0x201D && i + clen < end) {
+            size_t nlen;
+            int32_t ncp;
+            an_ch next = an_tok__class(text, i + clen, end, &nlen, &ncp);
+            if (next == AN_CH_UPPER && (cp == 0x201C || cp == '"' || cp == 0x2018 || cp == '\''))
+                sent = 1; /* a capital after an opening quote starts the quoted sentence */
+        }
+        i += clen;
+    }
+    return 0;
+}
