@@ -77,7 +77,8 @@ static int lsp__is_mark(int32_t cp)
            cp == 0x00AB || cp == 0x00BB || cp == 0x201E || cp == 0x2039 || cp == 0x203A;
 }
 
-/* Narrows [*a, *e) past leading and trailing marks and spaces. */
+/* Narrows [*a, *e) past leading and trailing marks and spaces, and a
+ * comma before the closing mark ("Yes," she said). */
 static void lsp__trim_marks(const char *text, size_t *a, size_t *e)
 {
     while (*a < *e) {
@@ -93,7 +94,7 @@ static void lsp__trim_marks(const char *text, size_t *a, size_t *e)
             p--;
         int32_t cp;
         proto_utf8_decode(text + p, *e - p, &cp);
-        if (!lsp__is_mark(cp) && cp != ' ' && cp != '\n' && cp != '\r' && cp != '\t')
+        if (!lsp__is_mark(cp) && cp != ' ' && cp != '\n' && cp != '\r' && cp != '\t' && cp != ',')
             break;
         *e = p;
     }

@@ -25,7 +25,8 @@ Patterns inside expected JSON: "<any>", "<string>", "<number>", "<int>",
 "<bool>", "<array>", "<object>", "<absent>" (the key must be missing),
 "re:REGEX" (full match on a string); {"$each": X, "$min": N} (an array
 whose every item matches X, with at least N items); {"$contains": [X...]}
-(an array with items matching each X); {"$len": N}.
+(an array with items matching each X); {"$excludes": [X...]} (no item
+matches any X); {"$len": N}.
 
 String values "@file:PATH" in sent messages are replaced by the contents
 of PATH (relative to the repository root).
@@ -82,7 +83,7 @@ def match(exp, act, partial, path="$"):
             if isinstance(act, str) and re.fullmatch(exp[3:], act, re.S):
                 return None
             return f"{path}: {json.dumps(act)[:120]} does not match /{exp[3:]}/"
-    if isinstance(exp, dict) and any(k.startswith("$") and k in ("$each", "$contains", "$len", "$min") for k in exp):
+    if isinstance(exp, dict) and any(k.startswith("$") and k in ("$each", "$contains", "$excludes", "$len", "$min") for k in exp):
         if not isinstance(act, list):
             return f"{path}: expected an array, got {json.dumps(act)[:80]}"
         if "$len" in exp and len(act) != exp["$len"]:
@@ -97,6 +98,9 @@ def match(exp, act, partial, path="$"):
         for j, e in enumerate(exp.get("$contains", [])):
             if not any(match(e, a, partial) is None for a in act):
                 return f"{path}: no item matches $contains[{j}] {json.dumps(e)[:120]}"
+        for j, e in enumerate(exp.get("$excludes", [])):
+            if any(match(e, a, partial) is None for a in act):
+                return f"{path}: an item matches $excludes[{j}] {json.dumps(e)[:120]}"
         return None
     if isinstance(exp, dict):
         if not isinstance(act, dict):
@@ -207,7 +211,7 @@ class Server:
                 body = out.read(n)
                 msg = json.loads(body.decode("utf-8"))
                 if VERBOSE:
-                    print("<-", json.dumps(msg, ensure_ascii=False)[:300])
+                    print("<-", json.dumps(msg, ensure_ascii=False))
                 with self.cond:
                     self.messages.append([msg, False])
                     self.cond.notify_all()
