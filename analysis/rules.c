@@ -168,11 +168,24 @@ static bool an_rules__close(const char *ka, const char *kb)
     if (shorter < 7 && a[0] != b[0])
         return false;
     size_t dist = an_rules__distance(a, n, b, m);
-    return dist <= (shorter >= 8 ? 2u : 1u);
+    return dist <= (shorter >= 10 ? 2u : 1u);
+}
+
+/* The length of a name without a possessive 's or ’s. */
+static size_t an_rules__unpossessed(const char *s, size_t len)
+{
+    if (len > 2 && s[len - 1] == 's' && s[len - 2] == '\'')
+        return len - 2;
+    if (len > 4 && s[len - 1] == 's' && (unsigned char)s[len - 2] == 0x99 &&
+        (unsigned char)s[len - 4] == 0xE2)
+        return len - 4;
+    return len;
 }
 
 bool an_rules__name_variant(const char *a, size_t alen, const char *b, size_t blen)
 {
+    alen = an_rules__unpossessed(a, alen);
+    blen = an_rules__unpossessed(b, blen);
     char *ca = an_rules__key(a, alen, false), *cb = an_rules__key(b, blen, false);
     char *fa = an_rules__key(a, alen, true), *fb = an_rules__key(b, blen, true);
     bool variant = false;

@@ -23,6 +23,33 @@ static const char *const an_rp__modified[] = {
     "administration", "government", "family", "era", "doctrine", "campaign", "presidency",
     "years", "cabinet", "team", "camp", "regime", "estate", "foundation", NULL};
 
+/* Verbs after a bare surname that show it names a person. */
+static const char *const an_rp__person_verbs[] = {
+    "said", "says", "told", "tells", "added", "adds", "asked", "declined", "denied", "argued",
+    "wrote", "noted", "explained", "insisted", "warned", "replied", "responded", "admitted",
+    "acknowledged", "stated", "claimed", "believes", "thinks", "spoke", "met", "visited",
+    "announced", "confirmed", "called", "urged", "did", "does", "has", "had", "is", "was",
+    "will", "would", "could", NULL};
+
+static bool an_rp__in(const an_doc *doc, an_span w, const char *const *list);
+
+/* True when the word after wi is one of the person verbs. */
+static bool an_rp__verb_follows(const an_rules_ctx *cx, size_t wi)
+{
+    if (wi + 1 >= cx->words.len)
+        return false;
+    an_span n = cx->words.items[wi + 1].span;
+    return n.start - cx->words.items[wi].span.end <= 2 && an_rp__in(cx->doc, n, an_rp__person_verbs);
+}
+
+/* True when the offset lies inside a direct quote (the speaker's words). */
+static bool an_rp__in_quote(const an_doc *doc, size_t offset)
+{
+    int32_t q = an_doc_quote_at(doc, offset);
+    return q >= 0 && !(doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH) &&
+           offset != doc->quotes.items[q].span.start;
+}
+
 static bool an_rp__in(const an_doc *doc, an_span w, const char *const *list)
 {
     size_t n = w.end - w.start;
@@ -61,7 +88,7 @@ static ptrdiff_t an_rp__intro(const an_rules_ctx *cx, const an_entity *e)
         const an_mention *m = &cx->doc->mentions.items[e->mentions[i]];
         size_t first;
         if ((m->kind == AN_MENTION_NAME || m->kind == AN_MENTION_TITLE) &&
-            an_rp__words_in(cx, m->span, &first) >= 2)
+            an_rp__words_in(cx, m->span, &first) >= 2 && !cx->words.items[first].all_caps)
             return (ptrdiff_t)e->mentions[i];
     }
     return -1;
@@ -115,8 +142,30 @@ static bool an_rp__stands_alone(const an_rules_ctx *cx, size_t i)
 
 /* ---- person.surname-before-introduction -------------------------------- */
 
+/* True when some person's full name ending in this word (any entity: the
+ * entity pass may split one person) appears before offset. */
+static bool an_rp__surname_introduced(const an_rules_ctx *cx, an_span word, size_t before)
+{
+    const an_doc *doc = cx->doc;
+    for (size_t i = 0; i < doc->mentions.len && doc->mentions.items[i].span.start < before; i++) {
+        const an_mention *m = &doc->mentions.items[i];
+        size_t first;
+        if (doc->entities.items[m->entity].kind != AN_ENTITY_PERSON ||
+            (m->kind != AN_MENTION_NAME && m->kind != AN_MENTION_TITLE) ||
+            an_rp__words_in(cx, m->span, &first) < 2)
+            continue;
+        an_span sur = an_rp__surname(cx, m->span);
+        if (an_rules__name_variant(doc->text + sur.start, sur.end - sur.start, doc->text + word.start,
+                                   word.end - word.start) || an_rp__same(doc, sur, word))
+            return true;
+    }
+    return false;
+}
+
 static void an_rp__before_intro_emit(an_rules_ctx *cx, an_span at, an_span intro)
 {
+    if (an_rp__surname_introduced(cx, at, at.start))
+        return;
     char a[96], b[96], msg[400];
     an_rules__excerpt(cx->doc, at, a, sizeof a);
     an_rules__excerpt(cx->doc, intro, b, sizeof b);
@@ -142,7 +191,8 @@ static void an_rp__before_intro_one(an_rules_ctx *cx, uint32_t ent)
             break;
         if ((m->kind == AN_MENTION_SURNAME || m->kind == AN_MENTION_HONORIFIC ||
              m->kind == AN_MENTION_TITLE) && an_rp__words_in(cx, m->span, &first) == 1 &&
-            an_rules__in_body(cx, m->span.start))
+            an_rules__in_body(cx, m->span.start) && !an_rp__in_quote(doc, m->span.start) &&
+            an_rp__stands_alone(cx, an_rules__word_from(cx, m->span.start)))
             an_rp__before_intro_emit(cx, m->span, in);
     }
     /* The surname alone, where the entity pass recorded no mention. */
@@ -150,7 +200,8 @@ static void an_rp__before_intro_one(an_rules_ctx *cx, uint32_t ent)
         an_span w = cx->words.items[i].span;
         size_t nwords;
         if (!an_rp__same(doc, w, sur) || an_rp__covering(cx, w, &nwords) >= 0 ||
-            !an_rules__in_body(cx, w.start) || !an_rp__stands_alone(cx, i))
+            !an_rules__in_body(cx, w.start) || !an_rp__stands_alone(cx, i) ||
+            !an_rp__verb_follows(cx, i) || an_rp__in_quote(doc, w.start))
             continue;
         an_rp__before_intro_emit(cx, w, in);
     }
@@ -302,7 +353,8 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, 
             if (!an_rules__name_variant(doc->text + w->span.start, w->span.end - w->span.start,
                                         doc->text + s.start, s.end - s.start))
                 continue;
-            if (nwords >= 2 || an_rp__stands_alone(cx, i))
+            if (nwords >= 2 ||
+                (an_rp__stands_alone(cx, i) && (!w->sentence_start || an_rp__verb_follows(cx, i))))
                 an_rp__add_pair(doc, pairs, s, w->span);
             break;
         }
@@ -343,7 +395,28 @@ static void an_rp__variants(an_rules_ctx *cx, const an_tokens *t)
 
 /* ---- person.ambiguous-surname ------------------------------------------- */
 
-static void an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
+/* True when two full names differ in exactly one word, and that word is a
+ * spelling variant (Kristin Wilkins / Kristen Wilkins): one person. */
+static bool an_rp__variant_names(const an_rules_ctx *cx, an_span a, an_span b)
+{
+    size_t fa, fb, na = an_rp__words_in(cx, a, &fa), nb = an_rp__words_in(cx, b, &fb), diff = 0;
+    if (na != nb)
+        return false;
+    for (size_t k = 0; k < na; k++) {
+        an_span x = cx->words.items[fa + k].span, y = cx->words.items[fb + k].span;
+        if (an_rp__same(cx->doc, x, y))
+            continue;
+        if (!an_rules__name_variant(cx->doc->text + x.start, x.end - x.start,
+                                    cx->doc->text + y.start, y.end - y.start))
+            return false;
+        diff++;
+    }
+    return diff <= 1;
+}
+
+/* Reports word wi when two people introduced before it have it as their
+ * surname; returns true when it did. */
+static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
 {
     const an_doc *doc = cx->doc;
     an_span w = cx->words.items[wi].span;
@@ -351,21 +424,21 @@ static void an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
     an_span intro[2];
     for (size_t k = 0; k < t->len && seen[1] < 0; k++) {
         const an_token *tok = &t->items[k];
-        if (tok->span.start >= w.start || !an_rp__same(doc, tok->span, w) ||
+        if (!tok->surname || tok->span.start >= w.start || !an_rp__same(doc, tok->span, w) ||
             (int32_t)tok->entity == seen[0])
             continue;
         ptrdiff_t in = an_rp__intro(cx, &doc->entities.items[tok->entity]);
-        if (in < 0)
+        if (in < 0 || doc->mentions.items[in].span.start >= w.start)
             continue;
         an_span ins = doc->mentions.items[in].span;
-        if (seen[0] >= 0 && an_rp__same(doc, ins, intro[0]))
-            continue; /* the same name twice: one person split by the entity pass */
+        if (seen[0] >= 0 && (an_rp__same(doc, ins, intro[0]) || an_rp__variant_names(cx, ins, intro[0])))
+            continue; /* one person, split by the entity pass or spelled two ways */
         int slot = seen[0] < 0 ? 0 : 1;
         seen[slot] = (int32_t)tok->entity;
         intro[slot] = ins;
     }
     if (seen[1] < 0)
-        return;
+        return false;
     char s[96], a[96], b[96], msg[400];
     an_rules__excerpt(doc, w, s, sizeof s);
     an_rules__excerpt(doc, intro[0], a, sizeof a);
@@ -374,21 +447,30 @@ static void an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
              s, a, b);
     an_rules__emit(cx, AN_RULE_PERSON_AMBIGUOUS_SURNAME, w, msg, intro[1],
                    "another person with this name", NULL);
+    return true;
 }
 
+/* Each shared surname is reported once, at its first ambiguous use. */
 static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
 {
+    AN_VEC(an_span) done = {0};
     for (size_t i = 0; i < cx->words.len; i++) {
         const an_word *w = &cx->words.items[i];
         size_t nwords;
-        if (!w->capitalized || !an_rules__in_body(cx, w->span.start))
+        if (!w->capitalized || !an_rules__in_body(cx, w->span.start) ||
+            an_rp__in_quote(cx->doc, w->span.start))
             continue;
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (nwords >= 2 || (ent >= 0 && cx->doc->entities.items[ent].kind != AN_ENTITY_PERSON) ||
             !an_rp__is_token(cx->doc, t, w->span) || !an_rp__stands_alone(cx, i))
             continue;
-        an_rp__ambiguous_at(cx, t, i);
+        bool reported = false;
+        for (size_t k = 0; k < done.len && !reported; k++)
+            reported = an_rp__same(cx->doc, done.items[k], w->span);
+        if (!reported && an_rp__ambiguous_at(cx, t, i))
+            AN_VEC_PUSH(done, w->span);
     }
+    free(done.items);
 }
 
 /* ---- names.house-spelling ------------------------------------------------ */

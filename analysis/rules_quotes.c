@@ -164,7 +164,6 @@ static bool an_rq__straight(const an_doc *doc, size_t pos)
 {
     return doc->text[pos] == '"' || doc->text[pos] == '\'';
 }
-
 /* A single mark that may well be an apostrophe: 'net, 'specially,
  * other['s], Truckin'. Only single marks that clearly open a quoted
  * capitalized sentence or close one after its stop are reported. */
@@ -199,26 +198,46 @@ static void an_rq__strays(an_rules_ctx *cx)
     }
 }
 
+/* The quotation mark at pos: 1 straight, 2 curly, 0 none; *len its bytes. */
+static int an_rq__mark_style(const an_doc *doc, size_t pos, bool opening, size_t *len)
+{
+    const unsigned char *t = (const unsigned char *)doc->text;
+    if (pos >= doc->len)
+        return 0;
+    if (t[pos] == '"' || t[pos] == '\'') {
+        *len = 1;
+        return 1;
+    }
+    if (pos + 2 < doc->len && t[pos] == 0xE2 && t[pos + 1] == 0x80 &&
+        (opening ? (t[pos + 2] == 0x9C || t[pos + 2] == 0x98 || t[pos + 2] == 0x9E)
+                 : (t[pos + 2] == 0x9D || t[pos + 2] == 0x99))) {
+        *len = 3;
+        return 2;
+    }
+    return 0;
+}
+
 /* A straight mark paired with a curly one. */
 static void an_rq__mixed(an_rules_ctx *cx, const an_quote *q)
 {
     const an_doc *doc = cx->doc;
-    an_span open = {q->span.start, q->span.start + (an_rq__straight(doc, q->span.start) ? 1 : 3)};
-    size_t last = q->span.end - 1;
-    if (!an_rq__straight(doc, last))
-        last = q->span.end >= 3 ? q->span.end - 3 : q->span.start;
-    an_span close = {last, q->span.end};
-    bool s1 = an_rq__straight(doc, open.start), s2 = an_rq__straight(doc, close.start);
-    if (s1 == s2 || close.start <= open.start)
+    size_t olen = 0, clen = 0;
+    int os = an_rq__mark_style(doc, q->span.start, true, &olen);
+    int cs = q->span.end >= 1 ? an_rq__mark_style(doc, q->span.end - 1, false, &clen) : 0;
+    if (cs == 0 && q->span.end >= 3)
+        cs = an_rq__mark_style(doc, q->span.end - 3, false, &clen);
+    if (os == 0 || cs == 0 || os == cs || q->span.end - clen <= q->span.start)
         return;
-    bool dbl = doc->text[open.start] == '"' || (!s1 && (unsigned char)doc->text[open.start + 2] == 0x9C);
+    an_span open = {q->span.start, q->span.start + olen}, close = {q->span.end - clen, q->span.end};
+    bool dbl = doc->text[open.start] == '"' ||
+               (os == 2 && (unsigned char)doc->text[open.start + 2] != 0x98);
     an_rules__emit(cx, AN_RULE_QUOTE_UNBALANCED, close,
-                   s1 ? "A straight opening quotation mark is closed by a curly one: use the same "
-                        "style for both marks."
-                      : "A curly opening quotation mark is closed by a straight one: use the same "
-                        "style for both marks.",
+                   os == 1 ? "A straight opening quotation mark is closed by a curly one: use the "
+                             "same style for both marks."
+                           : "A curly opening quotation mark is closed by a straight one: use the "
+                             "same style for both marks.",
                    open, "the opening mark",
-                   s1 ? (dbl ? "\"" : "'") : (dbl ? "\xE2\x80\x9D" : "\xE2\x80\x99"));
+                   os == 1 ? (dbl ? "\"" : "'") : (dbl ? "\xE2\x80\x9D" : "\xE2\x80\x99"));
 }
 
 /* A quote whose text goes on past ", he said": its closing mark was

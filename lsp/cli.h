@@ -9,6 +9,7 @@
 /* Each subcommand gets argv without the program name (argv[0] is the
  * subcommand) and returns the process exit code. */
 int cli_analyze_main(int argc, char **argv);
+int cli_check_main(int argc, char **argv);
 
 /* Reads a whole file, or standard input for "-", into a malloc'd buffer
  * (NUL-terminated; *len excludes the NUL). On failure returns NULL and

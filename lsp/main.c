@@ -18,6 +18,7 @@ static const char main__usage[] =
     "\n"
     "Commands:\n"
     "  analyze FILE|-      print the analysis model as JSON (docs/analysis-json.md)\n"
+    "  check FILE...|-     check drafts against the newsroom rules (byline check --help)\n"
     "  lsp [--stdio]       run the language server on stdin/stdout (docs/lsp.md)\n"
     "  --stdio             the same, as editors start it\n"
     "  --version           print the version\n"
@@ -30,6 +31,7 @@ typedef struct main_command {
 
 static const main_command main__commands[] = {
     {"analyze", cli_analyze_main},
+    {"check", cli_check_main},
     {"lsp", lsp_main},
     {"--stdio", lsp_main},
 };
