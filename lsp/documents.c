@@ -9,6 +9,9 @@
 #include "protocol/lsp_types.h"
 #include "protocol/utf.h"
 
+static void lsp_document__log_edit(lsp_server *s, lsp_document *d, size_t start, size_t old_len,
+                                   size_t new_len);
+
 static char *lsp__strdup(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -90,6 +93,7 @@ int lsp_documents_from_params(lsp_server *s, const json_t *params, lsp_document 
 
 static void lsp_document__free(lsp_document *d)
 {
+    free(d->edits);
     free(d->uri);
     free(d->path);
     free(d->language_id);
@@ -151,6 +155,8 @@ static int lsp_document__set_text(lsp_server *s, lsp_document *d, const char *te
         free(d->text);
         d->text = NULL;
         d->len = d->cap = 0;
+        d->n_edits = 0;
+        d->unmappable = s->next_rev + 1;
         proto_lines_free(&d->lines);
         proto_lines_build(&d->lines, "", 0);
         d->too_large = 1;
@@ -166,6 +172,8 @@ static int lsp_document__set_text(lsp_server *s, lsp_document *d, const char *te
     memcpy(buf, text, len);
     free(d->text);
     proto_lines_free(&d->lines);
+    d->n_edits = 0;
+    d->unmappable = s->next_rev + 1; /* the revision this change will get */
     d->text = buf;
     d->len = d->cap = len;
     d->lines = lines;
@@ -258,10 +266,31 @@ void lsp_documents_reconfigure(lsp_server *s)
         lsp_config_release(d->config);
         d->config = c;
         if (!d->too_large) {
+            /* Same text, new settings: the old model still maps. */
+            lsp_document__log_edit(s, d, 0, 0, 0);
             d->rev = ++s->next_rev;
             lsp_worker_queue(s, d);
         }
     }
+}
+
+/* Remembers an edit for mapping the current model; when the log is full
+ * (or memory runs out) the model becomes unmappable instead. */
+static void lsp_document__log_edit(lsp_server *s, lsp_document *d, size_t start, size_t old_len,
+                                   size_t new_len)
+{
+    if (d->n_edits == d->cap_edits) {
+        size_t cap = d->cap_edits ? d->cap_edits * 2 : 16;
+        lsp_edit *ne = cap <= LSP_MAX_EDIT_LOG ? realloc(d->edits, cap * sizeof *ne) : NULL;
+        if (!ne) {
+            d->n_edits = 0;
+            d->unmappable = s->next_rev + 1;
+            return;
+        }
+        d->edits = ne;
+        d->cap_edits = cap;
+    }
+    d->edits[d->n_edits++] = (lsp_edit){s->next_rev + 1, start, old_len, new_len};
 }
 
 /* Applies one incremental change; -1 (and a warning) when it is rejected. */
@@ -312,6 +341,7 @@ static int lsp_document__edit(lsp_server *s, lsp_document *d, const json_t *rang
     memcpy(d->text + start, text, len);
     d->len = new_total;
     proto_lines_edit(&d->lines, d->text, d->len, start, old_len, len);
+    lsp_document__log_edit(s, d, start, old_len, len);
     return 0;
 }
 
@@ -380,4 +410,59 @@ int lsp_handle_document_state(lsp_server *s, const json_t *params, json_t **resu
                         "length", (json_int_t)d->len, "lineCount", (json_int_t)d->lines.count,
                         "tooLarge", d->too_large);
     return 0;
+}
+
+/* ---- stale models, mapped through the edits since ----------------------- */
+
+int lsp_document_view(const lsp_document *d, proto_encoding enc, lsp_view *v)
+{
+    if (!d->model || d->model->rev < d->unmappable)
+        return LSP_WAIT;
+    *v = (lsp_view){d, d->model, enc};
+    return 0;
+}
+
+void lsp_document_prune_edits(lsp_document *d)
+{
+    size_t k = 0;
+    while (k < d->n_edits && d->model && d->edits[k].rev <= d->model->rev)
+        k++;
+    memmove(d->edits, d->edits + k, (d->n_edits - k) * sizeof *d->edits);
+    d->n_edits -= k;
+}
+
+int lsp_view_to_model(const lsp_view *v, size_t offset, size_t *model_offset)
+{
+    for (size_t i = v->d->n_edits; i-- > 0;) {
+        const lsp_edit *e = &v->d->edits[i];
+        if (e->rev <= v->m->rev || offset < e->start)
+            continue;
+        if (offset < e->start + e->new_len)
+            return -1; /* typed after the analysis */
+        offset = offset - e->new_len + e->old_len;
+    }
+    *model_offset = offset;
+    return 0;
+}
+
+size_t lsp_view_to_current(const lsp_view *v, size_t x, int is_end)
+{
+    for (size_t i = 0; i < v->d->n_edits; i++) {
+        const lsp_edit *e = &v->d->edits[i];
+        if (e->rev <= v->m->rev || x < e->start || (x == e->start && (is_end || e->old_len > 0)))
+            continue; /* before the edit; a start at a replacement keeps its place */
+        x = x >= e->start + e->old_len ? x - e->old_len + e->new_len : e->start + e->new_len;
+    }
+    return x;
+}
+
+json_t *lsp_view_range(const lsp_view *v, an_span span)
+{
+    size_t a = lsp_view_to_current(v, span.start, 0), b = lsp_view_to_current(v, span.end, 1);
+    return proto_range_to_json(lsp_document_text(v->d), (an_span){a, b < a ? a : b}, v->enc);
+}
+
+size_t lsp_view_line(const lsp_view *v, size_t model_offset)
+{
+    return proto_lines_find(&v->d->lines, lsp_view_to_current(v, model_offset, 0)) + 1;
 }

@@ -11,14 +11,16 @@
 #define LSP_EXCERPT_BYTES 60
 
 typedef struct lsp_hover_ctx {
+    const lsp_view *v;
     const lsp_model *m;
-    proto_text t;
+    proto_text t; /* the model's text: excerpts come from it */
     int md;
 } lsp_hover_ctx;
 
+/* The current 1-based line of a model offset. */
 static size_t lsp__line1(const lsp_hover_ctx *h, size_t offset)
 {
-    return proto_lines_find(h->t.lines, offset) + 1;
+    return lsp_view_line(h->v, offset);
 }
 
 static void lsp__hover_quotes(lsp_buf *b, const lsp_hover_ctx *h, uint32_t entity)
@@ -112,9 +114,10 @@ static void lsp__hover_quote(lsp_buf *b, const lsp_hover_ctx *h, const an_quote 
 }
 
 /* The hover for offset in the model, or json null. New reference. */
-static json_t *lsp__hover_at(const lsp_server *s, const lsp_model *m, size_t offset)
+static json_t *lsp__hover_at(const lsp_server *s, const lsp_view *v, size_t offset)
 {
-    lsp_hover_ctx h = {m, lsp_model_text(m), s->caps.hover_markdown};
+    const lsp_model *m = v->m;
+    lsp_hover_ctx h = {v, m, lsp_model_text(m), s->caps.hover_markdown};
     lsp_buf b = {0};
     an_span span;
     int32_t mi = an_doc_mention_at(m->doc, offset), qi = an_doc_quote_at(m->doc, offset);
@@ -137,7 +140,7 @@ static json_t *lsp__hover_at(const lsp_server *s, const lsp_model *m, size_t off
     }
     json_t *r = json_pack("{s:{s:s, s:o}, s:o}", "contents", "kind", h.md ? "markdown" : "plaintext",
                           "value", proto_utf8_json_string(b.ptr, b.len), "range",
-                          proto_range_to_json(h.t, span, s->caps.encoding));
+                          lsp_view_range(v, span));
     lsp_buf_free(&b);
     return r;
 }
@@ -155,11 +158,15 @@ int lsp_handle_hover(lsp_server *s, const json_t *params, json_t **result, const
         *result = json_null();
         return 0;
     }
-    const lsp_model *m = lsp_document_current_model(d);
-    if (!m)
+    /* A stale analysis answers at once, mapped through the edits since. */
+    lsp_view v;
+    if (lsp_document_view(d, s->caps.encoding, &v) != 0)
         return LSP_WAIT;
     unsigned flags;
-    size_t offset = proto_offset_at(lsp_model_text(m), pos, s->caps.encoding, &flags);
-    *result = (flags & PROTO_POS_PAST_END) ? json_null() : lsp__hover_at(s, m, offset);
+    size_t offset = proto_offset_at(lsp_document_text(d), pos, s->caps.encoding, &flags), at;
+    if ((flags & PROTO_POS_PAST_END) || lsp_view_to_model(&v, offset, &at) != 0)
+        *result = json_null();
+    else
+        *result = lsp__hover_at(s, &v, at);
     return 0;
 }

@@ -14,8 +14,9 @@ enum { LSP_KIND_NAMESPACE = 3, LSP_KIND_STRING = 15, LSP_KIND_OBJECT = 19, LSP_K
 typedef struct lsp_outline {
     const lsp_server *s;
     const lsp_document *d;
+    const lsp_view *v;
     const lsp_model *m;
-    proto_text t;
+    proto_text t; /* the model's text */
     int flat;
     json_t *flat_list; /* flat mode: every SymbolInformation */
 } lsp_outline;
@@ -36,10 +37,9 @@ static json_t *lsp__quote_name(const lsp_outline *o, const an_quote *q)
 static json_t *lsp__symbol(lsp_outline *o, json_t *name, const char *detail, int kind, an_span range,
                            an_span selection, json_t *children, const char *container)
 {
-    proto_encoding enc = o->s->caps.encoding;
     if (o->flat) {
         json_t *si = json_pack("{s:o, s:i, s:{s:s, s:o}}", "name", name, "kind", kind, "location",
-                               "uri", o->d->uri, "range", proto_range_to_json(o->t, range, enc));
+                               "uri", o->d->uri, "range", lsp_view_range(o->v, range));
         if (container)
             json_object_set_new(si, "containerName", proto_utf8_json_string(container, strlen(container)));
         json_array_append_new(o->flat_list, si);
@@ -47,8 +47,8 @@ static json_t *lsp__symbol(lsp_outline *o, json_t *name, const char *detail, int
         return NULL;
     }
     json_t *ds = json_pack("{s:o, s:i, s:o, s:o}", "name", name, "kind", kind, "range",
-                           proto_range_to_json(o->t, range, enc), "selectionRange",
-                           proto_range_to_json(o->t, selection, enc));
+                           lsp_view_range(o->v, range), "selectionRange",
+                           lsp_view_range(o->v, selection));
     if (detail && *detail)
         json_object_set_new(ds, "detail", proto_utf8_json_string(detail, strlen(detail)));
     if (children)
@@ -175,10 +175,11 @@ int lsp_handle_document_symbol(lsp_server *s, const json_t *params, json_t **res
         *result = json_array();
         return 0;
     }
-    const lsp_model *m = lsp_document_current_model(d);
-    if (!m)
+    /* A stale analysis answers at once, mapped through the edits since. */
+    lsp_view v;
+    if (lsp_document_view(d, s->caps.encoding, &v) != 0)
         return LSP_WAIT;
-    lsp_outline o = {s, d, m, lsp_model_text(m), !s->caps.hierarchical_symbols, NULL};
+    lsp_outline o = {s, d, &v, v.m, lsp_model_text(v.m), !s->caps.hierarchical_symbols, NULL};
     json_t *out = json_array();
     o.flat_list = o.flat ? out : NULL;
     lsp__entities(&o, out, AN_ENTITY_PERSON, "People");

@@ -45,6 +45,15 @@ typedef struct lsp_model {
     json_int_t version; /* the client's version of that text */
 } lsp_model;
 
+/** One applied edit, in byte offsets of the text it was applied to. */
+typedef struct lsp_edit {
+    long rev;          /* the revision the edit produced */
+    size_t start, old_len, new_len;
+} lsp_edit;
+
+/** The most edits kept for mapping a stale model; past it requests wait. */
+#define LSP_MAX_EDIT_LOG 20000
+
 /** An open document. Owned by the store; valid while mu is held. */
 typedef struct lsp_document {
     char *uri;
@@ -60,6 +69,9 @@ typedef struct lsp_document {
     int queued;         /* the worker should analyse the current text */
     lsp_config *config;
     lsp_model *model;   /* the newest finished analysis, possibly stale; or NULL */
+    lsp_edit *edits;    /* edits since model->rev, oldest first (owned) */
+    size_t n_edits, cap_edits;
+    long unmappable;    /* models older than this revision cannot be mapped */
     char *published;    /* resultId of the last diagnostics sent, or NULL */
 } lsp_document;
 
@@ -144,6 +156,29 @@ void lsp_documents_close_all(lsp_server *s);
 proto_text lsp_document_text(const lsp_document *d);
 /** The model when it matches the current text, else NULL. */
 const lsp_model *lsp_document_current_model(const lsp_document *d);
+
+/** A model seen through the edits made since it was computed: requests
+ *  that only read (hover, outline) answer from it at once instead of
+ *  waiting for the re-analysis, with offsets mapped both ways. */
+typedef struct lsp_view {
+    const lsp_document *d;
+    const lsp_model *m;
+    proto_encoding enc;
+} lsp_view;
+/** The view of d's newest model; 0, or LSP_WAIT when none can be mapped. */
+int lsp_document_view(const lsp_document *d, proto_encoding enc, lsp_view *v);
+/** The model offset of a current offset; -1 inside text typed since. */
+int lsp_view_to_model(const lsp_view *v, size_t offset, size_t *model_offset);
+/** The current offset of a model offset: the start (is_end 0) or end of
+ *  a span. Text inserted at a span's start goes before it, at its end
+ *  after it; an offset inside replaced text moves to the replacement's end. */
+size_t lsp_view_to_current(const lsp_view *v, size_t model_offset, int is_end);
+/** The LSP Range, in the current text, of a model span. New reference. */
+json_t *lsp_view_range(const lsp_view *v, an_span model_span);
+/** The 1-based current line of a model offset. */
+size_t lsp_view_line(const lsp_view *v, size_t model_offset);
+/** Forgets logged edits the model has caught up with (mu held). */
+void lsp_document_prune_edits(lsp_document *d);
 /** Reloads each document's configuration and queues it for analysis. */
 void lsp_documents_reconfigure(lsp_server *s);
 lsp_config *lsp_config_for(lsp_server *s, const char *path);

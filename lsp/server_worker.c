@@ -91,6 +91,7 @@ static void lsp_worker__install(lsp_server *s, lsp_snapshot *snap, lsp_model *m)
     }
     lsp_model_free(d->model);
     d->model = m;
+    lsp_document_prune_edits(d);
     s->analyses++;
     if (m->rev == d->rev) {
         lsp_publish_diagnostics(s, d, m);
