@@ -53,6 +53,7 @@ typedef struct an_qscan {
     an_qopen stack[AN_Q_DEPTH];
     size_t depth;
     size_t sentence;          /* start of the current sentence (line scan) */
+    size_t n_paragraphs;      /* paragraphs seen so far */
     bool has_pending;         /* a top-level quote left open by the last paragraph */
     an_qopen pending;
     size_t pending_end;
@@ -280,15 +281,34 @@ static bool an_q__resolve_pending(an_qscan *q, size_t ps, bool *inside)
 
 /* ---- one paragraph ---------------------------------------------------- */
 
-/* A paragraph that is a headline or subhead: one short line that does not
- * end like a sentence. */
+/* A Markdown ATX heading is a paragraph of its own even without blank lines. */
+static bool an_q__md_heading(const an_doc *doc, size_t ls, size_t le)
+{
+    if (doc->format != AN_FORMAT_MARKDOWN)
+        return false;
+    size_t p = ls;
+    while (p < le && p - ls < 3 && doc->text[p] == ' ')
+        p++;
+    return p < le && doc->text[p] == '#';
+}
+
+/* A paragraph that is a headline or subhead: a Markdown heading, or one
+ * short line that does not end like a sentence and is the document's
+ * first paragraph or does not open with a quotation mark. */
 static bool an_q__headline(const an_qscan *q, size_t ps, size_t pe)
 {
+    size_t ls = ps;
+    while (ls > 0 && q->s[ls - 1] != '\n')
+        ls--;
+    if (an_q__md_heading(q->doc, ls, pe))
+        return true;
     if (pe - ps > 200 || memchr(q->s + ps, '\n', pe - ps))
+        return false;
+    bool dbl;
+    if (q->n_paragraphs > 0 && an__qmark_at(q->s, q->len, ps, &dbl))
         return false;
     size_t e = pe;
     while (e > ps) {
-        bool dbl;
         size_t b = e - 1;
         while (b > ps && ((unsigned char)q->s[b] & 0xC0) == 0x80)
             b--;
@@ -423,6 +443,7 @@ static void an_q__paragraph(an_qscan *q, size_t ps, size_t pe)
         else
             an_q__single(q, m, flags, &cont);
     }
+    q->n_paragraphs++;
     if (q->depth > 0) {
         q->has_pending = true;
         q->pending = q->stack[0];
@@ -491,17 +512,6 @@ static bool an_q__line_paragraphs(const an_doc *doc)
         ls = le + 1;
     }
     return text > 1 && blank * 8 < text;
-}
-
-/* A Markdown ATX heading is a paragraph of its own even without blank lines. */
-static bool an_q__md_heading(const an_doc *doc, size_t ls, size_t le)
-{
-    if (doc->format != AN_FORMAT_MARKDOWN)
-        return false;
-    size_t p = ls;
-    while (p < le && p - ls < 3 && doc->text[p] == ' ')
-        p++;
-    return p < le && doc->text[p] == '#';
 }
 
 static void an_q__publish_strays(an_qscan *q)
