@@ -103,8 +103,10 @@ typedef struct lsp_client_caps {
 typedef struct lsp_server {
     pthread_mutex_t mu;
     pthread_cond_t work;      /* signalled when a document is queued or on quit */
+    pthread_cond_t done;      /* signalled when the worker has stopped */
     pthread_t worker;
     int worker_started;
+    int worker_stopped;
     int quit;
     int out_fd;
     int output_broken;        /* stdout is gone: stop */
@@ -195,7 +197,10 @@ void lsp_handle_did_save(lsp_server *s, const json_t *params);
 
 /* server_worker.c */
 int lsp_worker_start(lsp_server *s);
-void lsp_worker_stop(lsp_server *s);
+/** Stops the worker, waiting at most timeout_ms for the analysis it is
+ *  running. Returns 0 when it stopped, -1 when it is still busy (the
+ *  process should then end without freeing what the worker may use). */
+int lsp_worker_stop(lsp_server *s, int timeout_ms);
 /** Marks the document for analysis and wakes the worker. */
 void lsp_worker_queue(lsp_server *s, lsp_document *d);
 

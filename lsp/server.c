@@ -500,9 +500,11 @@ static int lsp__loop(lsp_server *s)
     return s->state == LSP_STATE_SHUTDOWN ? 0 : 1;
 }
 
+/* The longest an exit waits for the analysis in progress. */
+#define LSP_EXIT_WAIT_MS 2000
+
 static void lsp__server_free(lsp_server *s)
 {
-    lsp_worker_stop(s);
     while (s->pending) {
         lsp_pending *p = s->pending;
         s->pending = p->next;
@@ -514,6 +516,7 @@ static void lsp__server_free(lsp_server *s)
     free(s->trace);
     free(s->docs_base);
     pthread_cond_destroy(&s->work);
+    pthread_cond_destroy(&s->done);
     pthread_mutex_destroy(&s->mu);
 }
 
@@ -542,12 +545,19 @@ int lsp_main(int argc, char **argv)
     s.docs_base = lsp__strdup(LSP_DEFAULT_DOCS_BASE);
     pthread_mutex_init(&s.mu, NULL);
     pthread_cond_init(&s.work, NULL);
+    pthread_cond_init(&s.done, NULL);
     if (lsp_worker_start(&s) != 0) {
         fprintf(stderr, "byline lsp: cannot start the analysis thread\n");
         lsp__server_free(&s);
         return 1;
     }
     int rc = lsp__loop(&s);
+    if (lsp_worker_stop(&s, LSP_EXIT_WAIT_MS) != 0) {
+        /* A long analysis is still running: exit now rather than keep the
+         * editor waiting; the operating system frees everything. */
+        fprintf(stderr, "byline: exiting during an analysis\n");
+        _exit(rc);
+    }
     lsp__server_free(&s);
     return rc;
 }

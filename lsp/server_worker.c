@@ -5,6 +5,7 @@
  * analysis coalesce into one re-analysis of the newest text. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lsp.h"
 
@@ -117,6 +118,8 @@ static void *lsp_worker__main(void *arg)
         lsp_worker__install(s, &snap, m);
         free(snap.uri);
     }
+    s->worker_stopped = 1;
+    pthread_cond_broadcast(&s->done);
     pthread_mutex_unlock(&s->mu);
     return NULL;
 }
@@ -129,14 +132,28 @@ int lsp_worker_start(lsp_server *s)
     return 0;
 }
 
-void lsp_worker_stop(lsp_server *s)
+int lsp_worker_stop(lsp_server *s, int timeout_ms)
 {
     if (!s->worker_started)
-        return;
+        return 0;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += timeout_ms / 1000;
+    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
     pthread_mutex_lock(&s->mu);
     s->quit = 1;
     pthread_cond_signal(&s->work);
+    while (!s->worker_stopped && pthread_cond_timedwait(&s->done, &s->mu, &until) == 0)
+        ;
+    int stopped = s->worker_stopped;
     pthread_mutex_unlock(&s->mu);
+    if (!stopped)
+        return -1;
     pthread_join(s->worker, NULL);
     s->worker_started = 0;
+    return 0;
 }

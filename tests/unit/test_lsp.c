@@ -18,6 +18,7 @@ static lsp_server *server_new(void)
     lsp_server *s = calloc(1, sizeof *s);
     pthread_mutex_init(&s->mu, NULL);
     pthread_cond_init(&s->work, NULL);
+    pthread_cond_init(&s->done, NULL);
     s->out_fd = open("/dev/null", O_WRONLY);
     s->state = LSP_STATE_RUNNING;
     s->caps.encoding = PROTO_ENC_UTF16;
@@ -29,6 +30,7 @@ static void server_free(lsp_server *s)
     lsp_documents_close_all(s);
     close(s->out_fd);
     pthread_cond_destroy(&s->work);
+    pthread_cond_destroy(&s->done);
     pthread_mutex_destroy(&s->mu);
     free(s);
 }
