@@ -217,6 +217,16 @@ static bool an_rules__starts_with(const char *s, size_t n, const char *prefix)
 /* The last byte of the paragraph that is not a closing quote or bracket. */
 static char an_rules__last_sentence_char(const char *s, size_t n)
 {
+    while (n >= 4 && s[n - 1] == ']' && s[n - 2] == ']') { /* a [[byline-...]] marker */
+        size_t k = n - 2;
+        while (k >= 2 && !(s[k - 1] == '[' && s[k - 2] == '['))
+            k--;
+        if (k < 2)
+            break;
+        n = k - 2;
+        while (n > 0 && s[n - 1] == ' ')
+            n--;
+    }
     while (n > 0) {
         unsigned char c = (unsigned char)s[n - 1];
         if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' || c == '*' || c == '_') {

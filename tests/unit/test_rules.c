@@ -1,0 +1,595 @@
+/* test_rules.c - the rule catalogue. Person and quote rules run on a model
+ * built by hand (so they are tested apart from the passes that build it);
+ * text-level rules (acronyms, suppression, marks) run on the whole
+ * pipeline. Each rule has cases that must fire and cases that must not. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analysis_internal.h"
+
+/* ---- building a model by hand ---------------------------------------- */
+
+typedef struct mspec {
+    const char *text; /* the mention's text */
+    int nth;          /* which occurrence (0-based) */
+    an_mention_kind kind;
+    uint32_t entity;
+} mspec;
+
+typedef struct qspec {
+    const char *text; /* the quote including its marks */
+    unsigned flags;
+    int32_t speaker;
+    int32_t speaker_mention; /* index into the mspec list, or -1 */
+} qspec;
+
+static an_span find_nth(const char *text, const char *needle, int nth)
+{
+    const char *p = text;
+    for (int i = 0;; i++) {
+        p = strstr(p, needle);
+        assert_non_null(p);
+        if (i == nth)
+            return (an_span){(size_t)(p - text), (size_t)(p - text) + strlen(needle)};
+        p++;
+    }
+}
+
+static an_options opts_all_on(void)
+{
+    an_options opt = an_options_default();
+    opt.severity[AN_RULE_SOURCE_ANONYMOUS] = AN_SEV_INFORMATION;
+    return opt;
+}
+
+/* Analyses text, then replaces the model with the given people, mentions
+ * and quotes and runs the rules on that. */
+static an_doc *model_doc(const char *text, const char *const *people, size_t n_people,
+                         const mspec *m, size_t n_m, const qspec *q, size_t n_q,
+                         const an_options *opt)
+{
+    an_options off = an_options_default();
+    for (int r = 0; r < AN_RULE_COUNT; r++)
+        off.severity[r] = AN_SEV_OFF;
+    an_doc *doc = an_doc_new(text, strlen(text), &off);
+    assert_non_null(doc);
+    doc->entities.len = doc->mentions.len = doc->quotes.len = doc->diagnostics.len = 0;
+    doc->n_stray_marks = 0;
+    for (size_t i = 0; i < n_people; i++) {
+        an_entity e;
+        memset(&e, 0, sizeof e);
+        e.kind = AN_ENTITY_PERSON;
+        e.name.ptr = an_arena_strndup(&doc->arena, people[i], strlen(people[i]));
+        e.name.len = strlen(people[i]);
+        assert_int_equal(AN_VEC_PUSH(doc->entities, e), 0);
+    }
+    for (size_t i = 0; i < n_m; i++) {
+        an_mention mm = {find_nth(text, m[i].text, m[i].nth), m[i].kind, m[i].entity};
+        assert_int_equal(AN_VEC_PUSH(doc->mentions, mm), 0);
+    }
+    for (size_t i = 0; i < n_q; i++) {
+        an_quote qq;
+        memset(&qq, 0, sizeof qq);
+        qq.span = find_nth(text, q[i].text, 0);
+        qq.flags = q[i].flags;
+        qq.speaker = q[i].speaker;
+        qq.speaker_mention = q[i].speaker_mention;
+        assert_int_equal(AN_VEC_PUSH(doc->quotes, qq), 0);
+    }
+    an__model_finalize(doc);
+    an__rules_run(doc, opt);
+    an__diagnostics_sort(doc);
+    return doc;
+}
+
+static an_doc *text_doc(const char *text, const an_options *opt)
+{
+    an_doc *doc = an_doc_new(text, strlen(text), opt);
+    assert_non_null(doc);
+    return doc;
+}
+
+static size_t count(const an_doc *doc, an_rule rule)
+{
+    size_t n, k = 0;
+    const an_diagnostic *d = an_doc_diagnostics(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        k += d[i].rule == rule;
+    return k;
+}
+
+/* The first diagnostic of a rule; fails the test when there is none. */
+static const an_diagnostic *first(const an_doc *doc, an_rule rule)
+{
+    size_t n;
+    const an_diagnostic *d = an_doc_diagnostics(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        if (d[i].rule == rule)
+            return &d[i];
+    fail_msg("no %s diagnostic", an_rule_name(rule));
+    return NULL;
+}
+
+static void assert_span_text(const an_doc *doc, an_span sp, const char *want)
+{
+    assert_int_equal(sp.end - sp.start, strlen(want));
+    assert_memory_equal(an_doc_text(doc).ptr + sp.start, want, strlen(want));
+}
+
+/* ---- quote.unattributed ------------------------------------------------ */
+
+static const char q_text[] = "Officials met in Baghdad on Monday to plan the talks.\n\n"
+                             "\"We will never accept a deal that leaves our troops exposed.\"\n";
+
+static void test_unattributed_fires_on_lone_quote(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    qspec q[] = {{"\"We will never accept a deal that leaves our troops exposed.\"", 0, -1, -1}};
+    an_doc *doc = model_doc(q_text, NULL, 0, NULL, 0, q, 1, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNATTRIBUTED), 1);
+    const an_diagnostic *d = first(doc, AN_RULE_QUOTE_UNATTRIBUTED);
+    assert_int_equal(d->severity, AN_SEV_WARNING);
+    assert_non_null(strstr(d->message.ptr, "Nobody is named"));
+    an_doc_free(doc);
+    /* the same paragraph even when the quote pass recorded nothing */
+    doc = model_doc(q_text, NULL, 0, NULL, 0, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNATTRIBUTED), 1);
+    an_doc_free(doc);
+}
+
+static void test_unattributed_quiet_when_attributed_or_not_speech(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *people[] = {"Sean McCormack"};
+    mspec m[] = {{"Officials", 0, AN_MENTION_NAME, 0}};
+    unsigned quiet_flags[] = {AN_QUOTE_CONTINUATION, AN_QUOTE_NOT_SPEECH, AN_QUOTE_HEADLINE};
+    for (size_t i = 0; i < 3; i++) {
+        qspec q[] = {{"\"We will never accept a deal that leaves our troops exposed.\"",
+                      quiet_flags[i], -1, -1}};
+        an_doc *doc = model_doc(q_text, people, 0, NULL, 0, q, 1, &opt);
+        assert_int_equal(count(doc, AN_RULE_QUOTE_UNATTRIBUTED), 0);
+        an_doc_free(doc);
+    }
+    qspec q[] = {{"\"We will never accept a deal that leaves our troops exposed.\"", 0, 0, 0}};
+    an_doc *doc = model_doc(q_text, people, 1, m, 1, q, 1, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNATTRIBUTED), 0);
+    an_doc_free(doc);
+}
+
+static void test_unattributed_quiet_on_carry_forward_and_partial(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    /* the paragraph before quotes someone: the speaker carries forward */
+    const char *carry = "\"It was a good day,\" McCormack said.\n\n"
+                        "\"We will meet again before the end of the month.\"\n";
+    qspec q1[] = {{"\"We will meet again before the end of the month.\"", 0, -1, -1}};
+    an_doc *doc = model_doc(carry, NULL, 0, NULL, 0, q1, 1, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNATTRIBUTED), 0);
+    an_doc_free(doc);
+    /* a partial quote inside a sentence; a scare quote */
+    const char *partial = "The minister called the plan \"dead on arrival and a waste of time.\"\n\n"
+                          "Critics call it a \"peace\" plan.\n";
+    qspec q2[] = {{"\"dead on arrival and a waste of time.\"", 0, -1, -1}, {"\"peace\"", 0, -1, -1}};
+    doc = model_doc(partial, NULL, 0, NULL, 0, q2, 2, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNATTRIBUTED), 0);
+    an_doc_free(doc);
+}
+
+/* ---- quote.unbalanced --------------------------------------------------- */
+
+static void test_unbalanced_strays_and_mixed(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "He said \"we are ready to talk. Nobody else spoke.\n\n"
+                       "\xE2\x80\x9CWe look positively at it,\" he said.\n";
+    qspec q[] = {{"\xE2\x80\x9CWe look positively at it,\"", 0, -1, -1}};
+    an_doc *doc = model_doc(text, NULL, 0, NULL, 0, q, 1, &opt);
+    an_span stray = find_nth(text, "\"", 0);
+    doc->n_stray_marks = 1;
+    doc->stray_marks = &stray; /* as the quote pass records it */
+    doc->diagnostics.len = 0;
+    an__rules_run(doc, &opt);
+    an__diagnostics_sort(doc);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNBALANCED), 2);
+    const an_diagnostic *d = first(doc, AN_RULE_QUOTE_UNBALANCED);
+    assert_int_equal(d->severity, AN_SEV_ERROR);
+    assert_int_equal(d->span.start, stray.start);
+    assert_non_null(strstr(d->message.ptr, "never closed"));
+    const an_diagnostic *mixed = d + 1;
+    assert_non_null(strstr(mixed->message.ptr, "curly opening"));
+    assert_string_equal(mixed->replacement.ptr, "\xE2\x80\x9D");
+    assert_true(mixed->related.end > mixed->related.start);
+    doc->n_stray_marks = 0;
+    an_doc_free(doc);
+}
+
+static void test_unbalanced_quiet_on_apostrophes_and_running_quotes(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Fans of rock 'n' roll in the '90s loved the 'net.\n\n"
+                       "\"The first part of the statement runs on.\n\n"
+                       "\"And the second part ends it,\" she said.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNBALANCED), 0);
+    an_doc_free(doc);
+}
+
+static void test_unbalanced_dropped_close_before_attribution(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "\"We look positively at holding a second round of talks, he said.\n\n"
+                       "\"It is often useful to meet,\" Clawson said.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_true(count(doc, AN_RULE_QUOTE_UNBALANCED) >= 1);
+    assert_int_equal(first(doc, AN_RULE_QUOTE_UNBALANCED)->span.start, 0);
+    an_doc_free(doc);
+}
+
+/* ---- quote.speaker-unknown ---------------------------------------------- */
+
+static void test_speaker_unknown(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "\"We will not back down from this fight,\" he said.\n\n"
+                       "\"It is over,\" Motaki said.\n";
+    const char *people[] = {"Motaki"};
+    mspec m[] = {{"he", 0, AN_MENTION_PRONOUN, 0}, {"Motaki", 0, AN_MENTION_SURNAME, 0}};
+    qspec q[] = {{"\"We will not back down from this fight,\"", 0, -1, 0},
+                 {"\"It is over,\"", 0, 0, 1}};
+    an_doc *doc = model_doc(text, people, 1, m, 2, q, 2, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_SPEAKER_UNKNOWN), 2);
+    const an_diagnostic *d = first(doc, AN_RULE_QUOTE_SPEAKER_UNKNOWN);
+    assert_span_text(doc, d->span, "he");
+    an_doc_free(doc);
+}
+
+static void test_speaker_known_is_quiet(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Manouchehr Mottaki spoke in Tehran on Monday.\n\n"
+                       "\"It is over,\" Mottaki said.\n";
+    const char *people[] = {"Manouchehr Mottaki"};
+    mspec m[] = {{"Manouchehr Mottaki", 0, AN_MENTION_NAME, 0}, {"Mottaki", 1, AN_MENTION_SURNAME, 0}};
+    qspec q[] = {{"\"It is over,\"", 0, 0, 1}};
+    an_doc *doc = model_doc(text, people, 1, m, 2, q, 1, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_SPEAKER_UNKNOWN), 0);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNATTRIBUTED), 0);
+    an_doc_free(doc);
+}
+
+/* ---- person.surname-before-introduction --------------------------------- */
+
+static void test_surname_before_introduction(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Mottaki said the talks would go on.\n\n"
+                       "Foreign Minister Manouchehr Mottaki spoke in Tehran on Monday.\n";
+    const char *people[] = {"Manouchehr Mottaki"};
+    mspec m[] = {{"Mottaki", 0, AN_MENTION_SURNAME, 0}, {"Manouchehr Mottaki", 0, AN_MENTION_TITLE, 0}};
+    an_doc *doc = model_doc(text, people, 1, m, 2, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO), 1);
+    const an_diagnostic *d = first(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO);
+    assert_span_text(doc, d->span, "Mottaki");
+    assert_span_text(doc, d->related, "Manouchehr Mottaki");
+    an_doc_free(doc);
+    /* also when the entity pass recorded no mention for the early surname */
+    doc = model_doc(text, people, 1, m + 1, 1, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO), 1);
+    an_doc_free(doc);
+}
+
+static void test_surname_after_introduction_is_quiet(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "The Bush administration said little about George Bush on Monday.\n\n"
+                       "Foreign Minister Manouchehr Mottaki spoke in Tehran.\n\nMottaki said no.\n";
+    const char *people[] = {"Manouchehr Mottaki", "George Bush"};
+    mspec m[] = {{"Manouchehr Mottaki", 0, AN_MENTION_TITLE, 0}, {"Mottaki", 1, AN_MENTION_SURNAME, 0},
+                 {"George Bush", 0, AN_MENTION_NAME, 1}};
+    an_doc *doc = model_doc(text, people, 2, m, 3, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO), 0);
+    an_doc_free(doc);
+}
+
+/* ---- person.name-variant ------------------------------------------------ */
+
+static void test_name_variant_surname(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Foreign Minister Manouchehr Mottaki spoke on Monday.\n\n"
+                       "Mottaki said the talks were useful. Motaki said Iran would attend.\n\n"
+                       "Mottaki left on Tuesday.\n";
+    const char *people[] = {"Manouchehr Mottaki"};
+    mspec m[] = {{"Manouchehr Mottaki", 0, AN_MENTION_TITLE, 0}};
+    an_doc *doc = model_doc(text, people, 1, m, 1, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 1);
+    const an_diagnostic *d = first(doc, AN_RULE_PERSON_NAME_VARIANT);
+    assert_span_text(doc, d->span, "Motaki");
+    assert_string_equal(d->replacement.ptr, "Mottaki");
+    assert_non_null(strstr(d->message.ptr, "\xE2\x80\x9CMottaki\xE2\x80\x9D 3 times"));
+    assert_non_null(strstr(d->message.ptr, "\xE2\x80\x9CMotaki\xE2\x80\x9D 1 time"));
+    assert_span_text(doc, d->related, "Mottaki");
+    an_doc_free(doc);
+}
+
+static void test_name_variant_marks_and_mac(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Zo\xC3\xAB Ball hosted the show. Ann MacDonald and Sean McCormack spoke.\n\n"
+                       "Later Zoe Ball said it went well. McDonald said so too. "
+                       "McCormick said nothing.\n";
+    const char *people[] = {"Zo\xC3\xAB Ball", "Ann MacDonald", "Sean McCormack", "Zoe Ball"};
+    mspec m[] = {{"Zo\xC3\xAB Ball", 0, AN_MENTION_NAME, 0}, {"Ann MacDonald", 0, AN_MENTION_NAME, 1},
+                 {"Sean McCormack", 0, AN_MENTION_NAME, 2}, {"Zoe Ball", 0, AN_MENTION_NAME, 3}};
+    an_doc *doc = model_doc(text, people, 4, m, 4, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 3);
+    an_doc_free(doc);
+}
+
+static void test_name_variant_two_people_is_quiet(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Jane Smith and Tom Smyth met Mark Martin and the Martins.\n\n"
+                       "Smith said it went well. Smyth agreed.\n";
+    const char *people[] = {"Jane Smith", "Tom Smyth", "Mark Martin"};
+    mspec m[] = {{"Jane Smith", 0, AN_MENTION_NAME, 0}, {"Tom Smyth", 0, AN_MENTION_NAME, 1},
+                 {"Mark Martin", 0, AN_MENTION_NAME, 2}};
+    an_doc *doc = model_doc(text, people, 3, m, 3, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 0);
+    an_doc_free(doc);
+}
+
+/* ---- person.ambiguous-surname ------------------------------------------- */
+
+static void test_ambiguous_surname(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Jane Smith, the mayor, met Tom Smith, her brother.\n\n"
+                       "Smith said the budget was fine. Smith said it twice.\n";
+    const char *people[] = {"Jane Smith", "Tom Smith"};
+    mspec m[] = {{"Jane Smith", 0, AN_MENTION_NAME, 0}, {"Tom Smith", 0, AN_MENTION_NAME, 1}};
+    an_doc *doc = model_doc(text, people, 2, m, 2, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_AMBIGUOUS_SURNAME), 1); /* once per surname */
+    const an_diagnostic *d = first(doc, AN_RULE_PERSON_AMBIGUOUS_SURNAME);
+    assert_span_text(doc, d->related, "Tom Smith");
+    an_doc_free(doc);
+}
+
+static void test_unambiguous_surname_is_quiet(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Kristen Wilkins, the curator, met Tom Jones.\n\n"
+                       "Kristin Wilkins said so. Wilkins said it again.\n";
+    const char *people[] = {"Kristen Wilkins", "Tom Jones", "Kristin Wilkins"};
+    mspec m[] = {{"Kristen Wilkins", 0, AN_MENTION_NAME, 0}, {"Tom Jones", 0, AN_MENTION_NAME, 1},
+                 {"Kristin Wilkins", 0, AN_MENTION_NAME, 2}};
+    an_doc *doc = model_doc(text, people, 3, m, 3, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_AMBIGUOUS_SURNAME), 0);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 1); /* Kristin/Kristen */
+    an_doc_free(doc);
+}
+
+/* ---- person.full-name-repeated ------------------------------------------ */
+
+static void test_full_name_repeated(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Ryan Crocker arrived on Monday.\n\nRyan Crocker said little.\n";
+    const char *people[] = {"Ryan Crocker"};
+    mspec m[] = {{"Ryan Crocker", 0, AN_MENTION_NAME, 0}, {"Ryan Crocker", 1, AN_MENTION_NAME, 0}};
+    an_doc *doc = model_doc(text, people, 1, m, 2, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_FULL_NAME_REPEATED), 1);
+    const an_diagnostic *d = first(doc, AN_RULE_PERSON_FULL_NAME_REPEATED);
+    assert_int_equal(d->severity, AN_SEV_HINT);
+    assert_int_equal(d->span.start, find_nth(text, "Ryan Crocker", 1).start);
+    an_doc_free(doc);
+    doc = model_doc(text, people, 1, m, 1, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_FULL_NAME_REPEATED), 0);
+    an_doc_free(doc);
+}
+
+/* ---- acronyms ----------------------------------------------------------- */
+
+static void test_acronym_undefined(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    an_doc *doc = text_doc("Iran plans talks.\n\nThe QRTF said on Monday that it would attend the "
+                           "meeting.\n", &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 1);
+    const an_diagnostic *d = first(doc, AN_RULE_ACRONYM_UNDEFINED);
+    assert_span_text(doc, d->span, "QRTF");
+    an_doc_free(doc);
+    /* the configuration's allow-list */
+    an_str allow[] = {{"Q.R.T.F.", 8}};
+    opt.allowed_acronyms = allow;
+    opt.n_allowed_acronyms = 1;
+    doc = text_doc("The QRTF said on Monday that it would attend.\n", &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 0);
+    an_doc_free(doc);
+}
+
+static void test_acronym_not_flagged(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text =
+        "U.S., IRAN PLAN NEW TALKS\n\n"
+        "WASHINGTON (AP) - NATO and the FBI met U.S. and U.N. officials.\n\n"
+        "The militant group Mujahedin Khalq, or MEK, operates in Iraq. The MEK denies it.\n\n"
+        "The Islamic Revolutionary Guard Corps (IRGC) said the IRGC was ready.\n\n"
+        "World War II veterans in Portland, OR, and Pope John Paul II met J.R. Smith.\n\n"
+        "The meeting was held in Washington, DC, and shown on C-SPAN.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 0);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_DEFINED_AFTER_USE), 0);
+    an_doc_free(doc);
+}
+
+static void test_acronym_defined_after_use(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "The IRGC said on Monday that it was ready.\n\n"
+                       "The Islamic Revolutionary Guard Corps (IRGC) controls the coast.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_DEFINED_AFTER_USE), 1);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 0);
+    const an_diagnostic *d = first(doc, AN_RULE_ACRONYM_DEFINED_AFTER_USE);
+    assert_int_equal(d->span.start, 4);
+    assert_true(d->related.start > d->span.start);
+    an_doc_free(doc);
+}
+
+/* ---- names.house-spelling ----------------------------------------------- */
+
+static void test_house_spelling(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Muammar Qaddafi spoke in Tripoli on Monday.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_NAMES_HOUSE_SPELLING), 0); /* no names list */
+    an_doc_free(doc);
+    an_str names[] = {{"Muammar Gaddafi", 15}};
+    opt.house_names = names;
+    opt.n_house_names = 1;
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_NAMES_HOUSE_SPELLING), 1);
+    const an_diagnostic *d = first(doc, AN_RULE_NAMES_HOUSE_SPELLING);
+    assert_span_text(doc, d->span, "Qaddafi");
+    assert_string_equal(d->replacement.ptr, "Gaddafi");
+    an_doc_free(doc);
+    doc = text_doc("Muammar Gaddafi spoke in Tripoli on Monday.\n", &opt);
+    assert_int_equal(count(doc, AN_RULE_NAMES_HOUSE_SPELLING), 0);
+    an_doc_free(doc);
+}
+
+/* ---- source.anonymous ---------------------------------------------------- */
+
+static void test_source_anonymous(void **state)
+{
+    (void)state;
+    const char *text = "The plan fizzled, officials said, speaking on condition of anonymity.\n";
+    an_doc *doc = text_doc(text, NULL);
+    assert_int_equal(count(doc, AN_RULE_SOURCE_ANONYMOUS), 0); /* off by default */
+    an_doc_free(doc);
+    an_options opt = opts_all_on();
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_SOURCE_ANONYMOUS), 1);
+    assert_int_equal(first(doc, AN_RULE_SOURCE_ANONYMOUS)->severity, AN_SEV_INFORMATION);
+    an_doc_free(doc);
+    doc = text_doc("Police said the road was closed.\n", &opt);
+    assert_int_equal(count(doc, AN_RULE_SOURCE_ANONYMOUS), 0);
+    an_doc_free(doc);
+}
+
+/* ---- severities and inline suppression ---------------------------------- */
+
+static void test_severity_from_options(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    opt.severity[AN_RULE_ACRONYM_UNDEFINED] = AN_SEV_ERROR;
+    const char *text = "The QRTF said on Monday that it would attend.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(first(doc, AN_RULE_ACRONYM_UNDEFINED)->severity, AN_SEV_ERROR);
+    an_doc_free(doc);
+    opt.severity[AN_RULE_ACRONYM_UNDEFINED] = AN_SEV_OFF;
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 0);
+    an_doc_free(doc);
+}
+
+static void test_suppression_markdown(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    opt.format = AN_FORMAT_MARKDOWN;
+    const char *text = "<!-- byline-disable acronym.undefined -->\n\n"
+                       "The QRTF said on Monday that it would attend.\n\n"
+                       "<!-- byline-enable acronym.undefined -->\n\n"
+                       "The ZKPW said so too, on Tuesday.\n\n"
+                       "<!-- byline-disable-next-line acronym -->\n"
+                       "The XVBN said nothing at all.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 1);
+    assert_span_text(doc, first(doc, AN_RULE_ACRONYM_UNDEFINED)->span, "ZKPW");
+    an_doc_free(doc);
+}
+
+static void test_suppression_plain(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "[[byline-disable-next-line]]\n"
+                       "The QRTF said on Monday that it would attend.\n\n"
+                       "The ZKPW said so too. [[byline-disable quote.unattributed]]\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 1);
+    assert_span_text(doc, first(doc, AN_RULE_ACRONYM_UNDEFINED)->span, "ZKPW");
+    an_doc_free(doc);
+}
+
+static void test_rule_names_round_trip(void **state)
+{
+    (void)state;
+    for (int r = 0; r < AN_RULE_COUNT; r++) {
+        const char *name = an_rule_name((an_rule)r);
+        assert_int_equal(an_rule_from_name(name, strlen(name)), r);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unattributed_fires_on_lone_quote),
+        cmocka_unit_test(test_unattributed_quiet_when_attributed_or_not_speech),
+        cmocka_unit_test(test_unattributed_quiet_on_carry_forward_and_partial),
+        cmocka_unit_test(test_unbalanced_strays_and_mixed),
+        cmocka_unit_test(test_unbalanced_quiet_on_apostrophes_and_running_quotes),
+        cmocka_unit_test(test_unbalanced_dropped_close_before_attribution),
+        cmocka_unit_test(test_speaker_unknown),
+        cmocka_unit_test(test_speaker_known_is_quiet),
+        cmocka_unit_test(test_surname_before_introduction),
+        cmocka_unit_test(test_surname_after_introduction_is_quiet),
+        cmocka_unit_test(test_name_variant_surname),
+        cmocka_unit_test(test_name_variant_marks_and_mac),
+        cmocka_unit_test(test_name_variant_two_people_is_quiet),
+        cmocka_unit_test(test_ambiguous_surname),
+        cmocka_unit_test(test_unambiguous_surname_is_quiet),
+        cmocka_unit_test(test_full_name_repeated),
+        cmocka_unit_test(test_acronym_undefined),
+        cmocka_unit_test(test_acronym_not_flagged),
+        cmocka_unit_test(test_acronym_defined_after_use),
+        cmocka_unit_test(test_house_spelling),
+        cmocka_unit_test(test_source_anonymous),
+        cmocka_unit_test(test_severity_from_options),
+        cmocka_unit_test(test_suppression_markdown),
+        cmocka_unit_test(test_suppression_plain),
+        cmocka_unit_test(test_rule_names_round_trip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
