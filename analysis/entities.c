@@ -38,6 +38,7 @@ typedef struct an_ent_name {
     uint32_t acr_start, acr_end;     /* an acronym defined right after it */
     uint8_t kind;                    /* an_entity_kind */
     uint8_t title_before;            /* the title stands before the name */
+    uint8_t strong;                  /* a person by title or given name, not by guess */
     int32_t entity;                  /* index into st->ents, or -1 */
 } an_ent_name;
 
@@ -65,6 +66,8 @@ typedef struct an_ent_state {
     AN_VEC(an_ent_pending) pending;
     AN_VEC(an_ent_rec) ents;
     an_emap map;
+    size_t span_a, span_b; /* a one-entry cache of an_ent__span_is */
+    uint32_t span_lex;
     int oom;
 } an_ent_state;
 
@@ -107,6 +110,13 @@ static int an_ent__is(const an_ent_state *st, const an_tok *t, const char *w)
     return t->end - t->start == n && memcmp(st->s + t->start, w, n) == 0;
 }
 
+/* Whether the token ends with the ASCII suffix suf. */
+static int an_ent__suffix(const an_ent_state *st, const an_tok *t, const char *suf)
+{
+    size_t n = strlen(suf);
+    return t->end - t->start > n && memcmp(st->s + t->end - n, suf, n) == 0;
+}
+
 /* ---- chunking ---------------------------------------------------------- */
 
 /* "al-Amr", "el-Hassan": a lowercase particle joined to a capitalized name. */
@@ -142,6 +152,8 @@ static int an_ent__connector(an_ent_state *st, an_tok *t)
         return AN_CONN_ORG;
     if (an_ent__is(st, t, "the"))
         return AN_CONN_THE;
+    if (t->end - t->start > 5)
+        return AN_CONN_NONE; /* particles are short */
     return (an_ent__lex(st, t) & AN_LEX_PARTICLE) ? AN_CONN_PARTICLE : AN_CONN_NONE;
 }
 
@@ -279,7 +291,14 @@ static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
 
 static int an_ent__span_is(an_ent_state *st, size_t a, size_t b, uint32_t flags)
 {
-    return (an_ent__lex_span(st->s, st->toks.items[a].start, st->toks.items[b - 1].end) & flags) != 0;
+    if (b - a == 1)
+        return (an_ent__lex(st, &st->toks.items[a]) & flags) != 0;
+    if (st->span_a != a || st->span_b != b) {
+        st->span_a = a;
+        st->span_b = b;
+        st->span_lex = an_ent__lex_span(st->s, st->toks.items[a].start, st->toks.items[b - 1].end);
+    }
+    return (st->span_lex & flags) != 0;
 }
 
 /* Organization evidence for the chunk [a, b). */
@@ -324,12 +343,37 @@ static int an_ent__is_acronym_org(an_ent_state *st, an_tok *t)
     return 1;
 }
 
+/* Lexicon flags of a hyphenated word's two halves ("Prize-winner"), 0
+ * unless both halves are ordinary words. */
+static uint32_t an_ent__hyphen_words(an_ent_state *st, const an_tok *t)
+{
+    const char *p = memchr(st->s + t->start, '-', t->end - t->start);
+    if (!p)
+        return 0;
+    size_t mid = (size_t)(p - st->s);
+    uint32_t l = an_lex_lookup(st->s + t->start, mid - t->start);
+    uint32_t r = an_lex_lookup(p + 1, t->end - mid - 1);
+    return (l & AN_LEX_WORD) && (r & AN_LEX_WORD) ? AN_LEX_WORD : 0;
+}
+
 /* Whether a name-part token is plainly not a name word. */
 static int an_ent__plain_word(an_ent_state *st, an_tok *t)
 {
     uint32_t f = an_ent__lex(st, t);
+    if (!f && (t->flags & AN_TOK_HYPHEN))
+        f = an_ent__hyphen_words(st, t);
     return (f & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME |
                  AN_LEX_ORG | AN_LEX_ORG_HEAD | AN_LEX_FUNCTION | AN_LEX_TITLE)) != 0;
+}
+
+/* A common word that is no surname: in the dictionary lowercase only
+ * ("Soup", "Clouds"), unlike "Walker" or "Bush". */
+static int an_ent__common_only(an_ent_state *st, an_tok *t)
+{
+    uint32_t f = an_ent__lex(st, t);
+    if (!f && (t->flags & AN_TOK_HYPHEN))
+        f = an_ent__hyphen_words(st, t);
+    return (f & AN_LEX_WORD) && !(f & (AN_LEX_PROPER | AN_LEX_FIRST));
 }
 
 /* "Chung-tai", "Jong-un", "Shin-Wook": the hyphenated given name of a
@@ -341,7 +385,86 @@ static int an_ent__east_asian(an_ent_state *st, size_t a, size_t b)
     an_tok *fam = &st->toks.items[a], *given = &st->toks.items[a + 1];
     size_t fl = fam->end - fam->start;
     return (given->flags & AN_TOK_HYPHEN) && (given->flags & AN_TOK_CAP) && fl >= 2 && fl <= 6 &&
+           !an_ent__plain_word(st, given) &&
            !(an_ent__lex(st, fam) & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_FUNCTION));
+}
+
+/* Words before a place: "in Irving", "from Tehran". */
+static int an_ent__place_prep(an_ent_state *st, const an_tok *t)
+{
+    static const char *const preps[] = {"in", "at", "from", "to", "near", "into", "across",
+                                        "outside", "around", "throughout", "via", "of"};
+    for (size_t i = 0; t && i < sizeof preps / sizeof *preps; i++)
+        if (an_ent__is(st, t, preps[i]))
+            return 1;
+    return 0;
+}
+
+/* Person evidence from the words around [a, b): a role noun before it
+ * ("biologist Nick Bos"), a speech verb ("Clawson said", "said Bos"), an
+ * age (", 45,"). */
+static int an_ent__person_context(an_ent_state *st, size_t a, size_t b)
+{
+    an_tok *pl = an_ent__prev_lower(st, a), *nl = an_ent__next_lower(st, b);
+    if (pl && (an_ent__lex(st, pl) & AN_LEX_ROLE))
+        return 1;
+    if (nl && (an_ent__lex(st, nl) & AN_LEX_SPEECH) && !an_ent__is(st, nl, "according"))
+        return 1;
+    if (pl && (an_ent__lex(st, pl) & AN_LEX_SPEECH) && !an_ent__is(st, pl, "according"))
+        return 1;
+    an_tok *c = an_ent__tok(st, b), *num = an_ent__tok(st, b + 1), *c2 = an_ent__tok(st, b + 2);
+    return c && num && c2 && (c->flags & AN_TOK_COMMA) && (num->flags & AN_TOK_DIGIT) &&
+           num->end - num->start <= 3 && (c2->flags & (AN_TOK_COMMA | AN_TOK_END));
+}
+
+/* Person evidence for a name of several words [a, b). */
+static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
+{
+    size_t n = b - a;
+    an_tok *first = &st->toks.items[a], *lastt = &st->toks.items[b - 1];
+    uint32_t ff = an_ent__lex(st, first), lf = an_ent__lex(st, lastt);
+    int initial = (first->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) != 0;
+    if (lf & (AN_LEX_ORG_HEAD | AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_NATIONALITY))
+        return 0;
+    int last_common = an_ent__common_only(st, lastt);
+    int last_plural = last_common && an_ent__suffix(st, lastt, "s");
+    if ((ff & AN_LEX_FIRST) && !last_plural &&
+        (!(ff & AN_LEX_WORD) || !initial || !an_ent__plain_word(st, lastt)))
+        return 1;
+    if (an_ent__east_asian(st, a, b))
+        return 1;
+    size_t unknown = 0;
+    for (size_t i = a; i < b; i++)
+        unknown += !an_ent__plain_word(st, &st->toks.items[i]) &&
+                   !(st->toks.items[i].flags & AN_TOK_ALLCAPS);
+    if (unknown == n)
+        return 1;
+    /* "Dries Mertens": a capitalized word mid-sentence, then an unknown one. */
+    if (n <= 3 && !initial && !an_ent__plain_word(st, lastt) && !(lastt->flags & AN_TOK_ALLCAPS) &&
+        !(ff & (AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_NOT_NAME | AN_LEX_PLACE | AN_LEX_NATIONALITY |
+                AN_LEX_ORG_HEAD | AN_LEX_TITLE)))
+        return 1;
+    return an_ent__person_context(st, a, b) && !last_common && ((ff & AN_LEX_FIRST) || unknown);
+}
+
+/* Person evidence for a one-word name: context, or a capitalized
+ * dictionary name (Gorbachev) mid-sentence that is no place. */
+static int an_ent__is_person_single(an_ent_state *st, size_t a)
+{
+    an_tok *t = &st->toks.items[a];
+    uint32_t f = an_ent__lex(st, t);
+    if ((t->flags & AN_TOK_ALLCAPS) || (f & (AN_LEX_FUNCTION | AN_LEX_ORG_HEAD | AN_LEX_TITLE)))
+        return 0;
+    int initial = (t->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) != 0;
+    if (an_ent__person_context(st, a, a + 1))
+        return !initial || !(f & AN_LEX_WORD);
+    an_tok *prev = a > 0 ? &st->toks.items[a - 1] : NULL;
+    an_tok *next = an_ent__tok(st, a + 1);
+    if (an_ent__suffix(st, t, "ology") || an_ent__suffix(st, t, "ism") || an_ent__suffix(st, t, "ists") ||
+        an_ent__suffix(st, t, "ians"))
+        return 0;
+    return !initial && (f & AN_LEX_PROPER) && !(f & (AN_LEX_WORD | AN_LEX_FIRST)) &&
+           !an_ent__place_prep(st, prev) && !(next && (next->flags & AN_TOK_COMMA));
 }
 
 /* Person evidence for the name [a, b) given what precedes it. */
@@ -351,34 +474,19 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
     if (n == 0 || n > 5)
         return 0;
     if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_ORG | AN_LEX_TIME |
-                                      AN_LEX_NOT_NAME))
-        return titled && n == 1 && !an_ent__span_is(st, a, b, AN_LEX_NOT_NAME | AN_LEX_TIME);
-    if (titled)
-        return 1;
+                                      AN_LEX_NOT_NAME | AN_LEX_TITLE))
+        return titled && n == 1 && !an_ent__span_is(st, a, b, AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_TITLE);
     an_tok *first = &st->toks.items[a], *lastt = &st->toks.items[b - 1];
     uint32_t ff = an_ent__lex(st, first), lf = an_ent__lex(st, lastt);
-    if (lf & (AN_LEX_ORG_HEAD | AN_LEX_NOT_NAME | AN_LEX_TIME))
-        return 0;
-    an_tok *pl = an_ent__prev_lower(st, a), *nl = an_ent__next_lower(st, b);
-    int role_before = pl && (an_ent__lex(st, pl) & AN_LEX_ROLE);
-    int speech = (nl && (an_ent__lex(st, nl) & AN_LEX_SPEECH) && !an_ent__is(st, nl, "according")) ||
-                 (pl && (an_ent__lex(st, pl) & AN_LEX_SPEECH));
-    if (n >= 2 && (ff & AN_LEX_FIRST) && !(lf & (AN_LEX_PLACE | AN_LEX_FUNCTION)) &&
-        (!(ff & AN_LEX_WORD) || !(first->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) ||
-         !an_ent__plain_word(st, lastt)))
-        return 1;
-    if (n >= 2 && an_ent__east_asian(st, a, b))
-        return 1;
-    int unknown = 1;
-    for (size_t i = a; i < b && unknown; i++)
-        unknown = !an_ent__plain_word(st, &st->toks.items[i]) &&
-                  !(st->toks.items[i].flags & AN_TOK_ALLCAPS && n == 1);
-    if (n >= 2 && unknown)
-        return 1;
-    if ((role_before || speech) && (unknown || (ff & AN_LEX_FIRST)) &&
-        !(first->flags & AN_TOK_ALLCAPS))
-        return 1;
-    return 0;
+    if (titled)
+        return !(lf & (AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_ORG_HEAD | AN_LEX_FUNCTION)) &&
+               !an_ent__common_only(st, lastt) &&
+               (!(ff & (AN_LEX_PLACE | AN_LEX_NATIONALITY)) || (ff & AN_LEX_FIRST));
+    an_tok *pl = an_ent__prev_lower(st, a);
+    if (pl && (an_ent__is(st, pl, "the") || an_ent__is(st, pl, "a") || an_ent__is(st, pl, "an")) &&
+        (n == 1 || !(ff & AN_LEX_FIRST)))
+        return 0; /* "the Onion": people take no article ("an Andy Warhol exhibit" aside) */
+    return n == 1 ? an_ent__is_person_single(st, a) : an_ent__is_person_multi(st, a, b);
 }
 
 static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split);
@@ -420,6 +528,47 @@ static void an_ent__org(an_ent_state *st, size_t a, size_t b, size_t acr)
     }
 }
 
+/* "Steve Rubell of Studio", "Tang Teaching Museum at Skidmore College":
+ * a person or an organization, "of"/"at", another organization. Splits
+ * the chunk there and classifies both parts; returns whether it did. */
+static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
+{
+    for (size_t c = a + 1; c + 1 < b; c++) {
+        an_tok *t = &st->toks.items[c];
+        int of = an_ent__is(st, t, "of"), at = an_ent__is(st, t, "at"), and = an_ent__is(st, t, "and");
+        if (!of && !at && !and)
+            continue;
+        size_t r = c + 1;
+        while (r < b && an_ent__connector(st, &st->toks.items[r]) == AN_CONN_THE)
+            r++;
+        if (r >= b)
+            return 0;
+        if (and) {
+            /* "the Democratic Party and Tanya Chan of the Civic Party" */
+            uint32_t rf = an_ent__lex(st, &st->toks.items[r]);
+            if (r + 1 < b && (rf & AN_LEX_FIRST) && !(rf & AN_LEX_WORD) &&
+                an_ent__is_name_tok(st, &st->toks.items[r + 1]) &&
+                !(an_ent__lex(st, &st->toks.items[r + 1]) & AN_LEX_ORG_HEAD)) {
+                an_ent__chunk(st, a, c, 0);
+                an_ent__chunk(st, r, b, 0);
+                return 1;
+            }
+            continue;
+        }
+        uint32_t lf = an_ent__lex(st, &st->toks.items[c - 1]);
+        int person = c - a >= 2 && (an_ent__lex(st, &st->toks.items[a]) & AN_LEX_FIRST) &&
+                     !(lf & (AN_LEX_ORG_HEAD | AN_LEX_ORG_START));
+        int orgs = at && an_ent__is_org(st, a, c, SIZE_MAX) && an_ent__is_org(st, r, b, SIZE_MAX);
+        if (person || orgs) {
+            an_ent__chunk(st, a, c, 0);
+            an_ent__chunk(st, r, b, 0);
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* The person part of a chunk: a title or honorific, then the name. */
 static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
 {
@@ -449,6 +598,7 @@ static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
     an_ent_name *n = an_ent__add_name(st, AN_ENTITY_PERSON, na, b);
     if (!n)
         return;
+    n->strong = titled || (an_ent__lex(st, &st->toks.items[na]) & AN_LEX_FIRST);
     if (hon != SIZE_MAX && hon + 1 == na)
         n->hon_start = st->toks.items[hon].start;
     if (title_end != SIZE_MAX) {
@@ -477,6 +627,8 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
         return;
     if (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED))
         return; /* an acronym the name before it defined */
+    if (!split && an_ent__split_affiliation(st, a, b))
+        return;
     size_t acr = an_ent__acronym_after(st, b);
     if (an_ent__is_org(st, a, b, acr)) {
         an_ent__org(st, a, b, acr);
@@ -529,6 +681,7 @@ static void an_ent__mark_headline(an_ent_state *st)
 static void an_ent__block(an_ent_state *st, size_t start, size_t end)
 {
     st->toks.len = 0;
+    st->span_a = st->span_b = 0;
     if (an_tok_block(st->s, start, end, &st->toks) != 0) {
         st->oom = 1;
         return;
@@ -565,12 +718,10 @@ static void an_ent__block(an_ent_state *st, size_t start, size_t end)
 
 #define AN_KEY_MAX 256
 
-/* The map key of text[start, end) for an entity kind: a kind letter, then
- * the text with ASCII lowered, whitespace collapsed and ’ as '. */
-static size_t an_ent__key(const char *s, size_t start, size_t end, int kind, char *buf)
+/* Appends the key form of text[start, end) to buf[0, n): ASCII lowered,
+ * whitespace collapsed, ’ as '. Returns the new length, 0 when full. */
+static size_t an_ent__key_append(const char *s, size_t start, size_t end, char *buf, size_t n)
 {
-    size_t n = 0;
-    buf[n++] = kind == AN_ENTITY_PERSON ? 'P' : 'O';
     for (size_t i = start; i < end; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -589,6 +740,14 @@ static size_t an_ent__key(const char *s, size_t start, size_t end, int kind, cha
         buf[n++] = (char)c;
     }
     return n;
+}
+
+/* The map key of text[start, end) for an entity kind: a kind letter, then
+ * the key form of the text. */
+static size_t an_ent__key(const char *s, size_t start, size_t end, int kind, char *buf)
+{
+    buf[0] = kind == AN_ENTITY_PERSON ? 'P' : 'O';
+    return an_ent__key_append(s, start, end, buf, 1);
 }
 
 static int32_t an_ent__get(an_ent_state *st, size_t start, size_t end, int kind)
@@ -699,12 +858,32 @@ static int32_t an_ent__new_entity(an_ent_state *st, uint32_t name_index)
 static int an_ent__by_length(const void *x, const void *y)
 {
     const an_ent_name *const *a = x, *const *b = y;
+    if ((*a)->strong != (*b)->strong)
+        return (*a)->strong > (*b)->strong ? -1 : 1;
     if ((*a)->n_tok != (*b)->n_tok)
         return (*a)->n_tok > (*b)->n_tok ? -1 : 1;
     return (*a)->start < (*b)->start ? -1 : (*a)->start > (*b)->start;
 }
 
-/* Gives every pass-1 name an entity, longest names first. */
+/* A guessed person name that starts with another person's name ("Warhol
+ * Polaroids" after "Andy Warhol") goes back to the second pass. */
+static int an_ent__demote(an_ent_state *st, an_ent_name *nm)
+{
+    if (nm->kind != AN_ENTITY_PERSON || nm->strong || nm->n_tok < 2)
+        return 0;
+    const an_tok *t = &st->ntoks.items[nm->tok_off];
+    if (an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON) != AN_EMAP_NONE ||
+        an_ent__get(st, t[0].start, t[0].end, AN_ENTITY_PERSON) < 0)
+        return 0;
+    an_ent_pending p = {nm->tok_off, nm->n_tok};
+    if (AN_VEC_PUSH(st->pending, p) != 0)
+        st->oom = 1;
+    nm->entity = -1;
+    return 1;
+}
+
+/* Gives every pass-1 name an entity: titled and given-name people first,
+ * then longest names first. */
 static void an_ent__resolve(an_ent_state *st)
 {
     size_t n = st->names.len;
@@ -718,6 +897,8 @@ static void an_ent__resolve(an_ent_state *st)
     qsort(order, n, sizeof *order, an_ent__by_length);
     for (size_t k = 0; k < n && !st->oom; k++) {
         an_ent_name *nm = order[k];
+        if (an_ent__demote(st, nm))
+            continue;
         int32_t e = an_ent__get(st, nm->start, nm->end, nm->kind);
         if (e == AN_EMAP_AMBIGUOUS)
             e = an_ent__nearest(st, nm, n);
@@ -736,15 +917,28 @@ static void an_ent__resolve(an_ent_state *st)
     free(order);
 }
 
-/* Pass 2: a pending chunk's longest runs that name a known entity. */
+/* Pass 2: a pending chunk's longest runs that name a known entity. The
+ * key of the longest run is built once; shorter runs are its prefixes. */
 static void an_ent__match_pending(an_ent_state *st, const an_ent_pending *p, size_t n_pass1)
 {
+    char key[AN_KEY_MAX];
+    size_t ends[6];
     for (uint32_t i = 0; i < p->n_tok;) {
-        uint32_t matched = 0;
-        for (uint32_t j = p->n_tok < i + 6 ? p->n_tok : i + 6; j > i && !matched; j--) {
-            an_tok *a = &st->ntoks.items[p->tok_off + i], *b = &st->ntoks.items[p->tok_off + j - 1];
-            for (int kind = AN_ENTITY_PERSON; kind <= AN_ENTITY_ORGANIZATION && !matched; kind++) {
-                int32_t e = an_ent__get(st, a->start, b->end, kind);
+        uint32_t matched = 0, jmax = p->n_tok < i + 6 ? p->n_tok : i + 6;
+        an_tok *a = &st->ntoks.items[p->tok_off + i];
+        size_t klen = 1, from = a->start;
+        for (uint32_t j = i; j < jmax; j++) {
+            const an_tok *t = &st->ntoks.items[p->tok_off + j];
+            klen = klen ? an_ent__key_append(st->s, from, t->end, key, klen) : 0;
+            ends[j - i] = klen;
+            from = t->end;
+        }
+        for (uint32_t j = jmax; j > i && !matched; j--) {
+            an_tok *b = &st->ntoks.items[p->tok_off + j - 1];
+            size_t len = ends[j - 1 - i];
+            for (int kind = AN_ENTITY_PERSON; kind <= AN_ENTITY_ORGANIZATION && !matched && len; kind++) {
+                key[0] = kind == AN_ENTITY_PERSON ? 'P' : 'O';
+                int32_t e = an_emap_get(&st->map, key, len);
                 if (e == AN_EMAP_NONE)
                     continue;
                 an_ent_name nm = {0};

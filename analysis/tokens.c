@@ -23,26 +23,39 @@ typedef enum an_ch {
 
 /* Classifies the character at s[i] (before end); stores its length and
  * code point. Invalid UTF-8 is one punctuation byte. */
-static an_ch an_tok__class(const char *s, size_t i, size_t end, size_t *clen, int32_t *cp)
+/* Classes of the ASCII characters. */
+static const unsigned char an_tok__ascii[128] = {
+    ['\t'] = AN_CH_SPACE + 1, ['\n'] = AN_CH_SPACE + 1, ['\v'] = AN_CH_SPACE + 1,
+    ['\f'] = AN_CH_SPACE + 1, ['\r'] = AN_CH_SPACE + 1, [' '] = AN_CH_SPACE + 1,
+    ['\''] = AN_CH_APOS + 1, ['-'] = AN_CH_HYPHEN + 1, ['.'] = AN_CH_PERIOD + 1,
+    ['0'] = AN_CH_DIGIT + 1, ['1'] = AN_CH_DIGIT + 1, ['2'] = AN_CH_DIGIT + 1,
+    ['3'] = AN_CH_DIGIT + 1, ['4'] = AN_CH_DIGIT + 1, ['5'] = AN_CH_DIGIT + 1,
+    ['6'] = AN_CH_DIGIT + 1, ['7'] = AN_CH_DIGIT + 1, ['8'] = AN_CH_DIGIT + 1,
+    ['9'] = AN_CH_DIGIT + 1,
+#define AN_U(c) [c] = AN_CH_UPPER + 1
+#define AN_L(c) [c] = AN_CH_LOWER + 1
+    AN_U('A'), AN_U('B'), AN_U('C'), AN_U('D'), AN_U('E'), AN_U('F'), AN_U('G'), AN_U('H'),
+    AN_U('I'), AN_U('J'), AN_U('K'), AN_U('L'), AN_U('M'), AN_U('N'), AN_U('O'), AN_U('P'),
+    AN_U('Q'), AN_U('R'), AN_U('S'), AN_U('T'), AN_U('U'), AN_U('V'), AN_U('W'), AN_U('X'),
+    AN_U('Y'), AN_U('Z'),
+    AN_L('a'), AN_L('b'), AN_L('c'), AN_L('d'), AN_L('e'), AN_L('f'), AN_L('g'), AN_L('h'),
+    AN_L('i'), AN_L('j'), AN_L('k'), AN_L('l'), AN_L('m'), AN_L('n'), AN_L('o'), AN_L('p'),
+    AN_L('q'), AN_L('r'), AN_L('s'), AN_L('t'), AN_L('u'), AN_L('v'), AN_L('w'), AN_L('x'),
+    AN_L('y'), AN_L('z'),
+#undef AN_U
+#undef AN_L
+};
+
+/* Classifies the character at s[i] (before end); stores its length and
+ * code point. Invalid UTF-8 is one punctuation byte. Entries of the table
+ * above are class + 1; 0 means punctuation. */
+static inline an_ch an_tok__class(const char *s, size_t i, size_t end, size_t *clen, int32_t *cp)
 {
     unsigned char c = (unsigned char)s[i];
     *clen = 1;
     *cp = c;
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z')
-            return AN_CH_LOWER;
-        if (c >= 'A' && c <= 'Z')
-            return AN_CH_UPPER;
-        if (c >= '0' && c <= '9')
-            return AN_CH_DIGIT;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-            return AN_CH_SPACE;
-        if (c == '\'')
-            return AN_CH_APOS;
-        if (c == '-')
-            return AN_CH_HYPHEN;
-        return c == '.' ? AN_CH_PERIOD : AN_CH_PUNCT;
-    }
+    if (c < 0x80)
+        return an_tok__ascii[c] ? (an_ch)(an_tok__ascii[c] - 1) : AN_CH_PUNCT;
     utf8proc_int32_t u;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(end - i), &u);
     if (n <= 0) {
