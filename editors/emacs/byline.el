@@ -255,7 +255,7 @@ The server command and settings are read afresh."
   "Stop every Byline server."
   (interactive)
   (dolist (s (byline--servers))
-    (eglot-shutdown s)))
+    (with-demoted-errors "Byline: %S" (eglot-shutdown s))))
 
 (defun byline-show-log ()
   "Show the messages exchanged with this buffer's Byline server."

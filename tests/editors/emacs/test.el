@@ -180,8 +180,11 @@
           (test--log "byline-restart: %d servers replaced" (length new))))
 
       ;; --- clean shutdown --------------------------------------------------------
-      (let ((procs (mapcar #'jsonrpc--process (byline--servers))))
-        (byline-stop)
+      ;; eglot-shutdown (what M-x eglot-shutdown runs) raises when the
+      ;; server answers `shutdown' with an error.
+      (let* ((servers (byline--servers))
+             (procs (mapcar #'jsonrpc--process servers)))
+        (dolist (s servers) (eglot-shutdown s))
         (test--wait (lambda () (cl-notany #'process-live-p procs)) 5 "the servers to exit")
         (dolist (p procs)
           ;; jsonrpc 1.0.14 (Emacs 28) SIGKILLs the server right after `exit';
