@@ -51,8 +51,10 @@ static json_t *lsp__symbol(lsp_outline *o, json_t *name, const char *detail, int
                            lsp_view_range(o->v, selection));
     if (detail && *detail)
         json_object_set_new(ds, "detail", proto_utf8_json_string(detail, strlen(detail)));
-    if (children)
+    if (json_array_size(children) > 0)
         json_object_set_new(ds, "children", children);
+    else
+        json_decref(children);
     return ds;
 }
 

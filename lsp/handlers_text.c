@@ -64,9 +64,9 @@ void lsp_buf_free(lsp_buf *b)
 const char *lsp_entity_kind_name(an_entity_kind kind)
 {
     switch (kind) {
-    case AN_ENTITY_PERSON: return "person";
-    case AN_ENTITY_ORGANIZATION: return "organization";
-    default: return "place";
+    case AN_ENTITY_PERSON: return "Person";
+    case AN_ENTITY_ORGANIZATION: return "Organization";
+    default: return "Place";
     }
 }
 

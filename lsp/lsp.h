@@ -240,7 +240,7 @@ void lsp_buf_free(lsp_buf *b);
 /** Appends the first words of a quote without its marks, whitespace runs
  *  as one space, at most max_bytes, with "…" when cut. */
 void lsp_buf_add_excerpt(lsp_buf *b, const char *text, an_span span, size_t max_bytes, int markdown);
-/** "person", "organization", "place". */
+/** "Person", "Organization", "Place". */
 const char *lsp_entity_kind_name(an_entity_kind kind);
 
 #endif

@@ -25,7 +25,10 @@
 ---
 {"id": 2, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": "file:///nonexistent/e2e/iran-talks.txt"}}}
 ---
-<~~ {"id": 2, "result": {"$contains": [{"name": "Quotes", "kind": 3, "children": {"$contains": [
+<~~ {"id": 2, "result": {"$contains": [
+  {"name": "People", "kind": 3, "children": {"$contains": [{"name": "Patrick Clawson", "kind": 19, "selectionRange": {"start": {"line": 23, "character": 0}, "end": {"line": 23, "character": 15}}}]}},
+  {"name": "Organizations", "kind": 3, "children": {"$contains": [{"name": "Washington Institute for Near East Policy", "kind": 2}]}},
+  {"name": "Quotes", "kind": 3, "children": {"$contains": [
       {"name": "re:“Given the situation in Iraq and given.*…”", "kind": 15, "detail": "<string>", "range": {"start": {"line": 10, "character": 0}, "end": {"line": 10, "character": 328}}},
       {"name": "re:“We look positively at holding a second.*”", "kind": 15, "range": {"start": {"line": 15, "character": 0}, "end": {"line": 15, "character": 56}}},
       {"name": "“We have not, to date.”", "kind": 15}]}}]}}
@@ -34,6 +37,11 @@
 {"id": 3, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///nonexistent/e2e/iran-talks.txt"}, "position": {"line": 15, "character": 10}}}
 ---
 <~~ {"id": 3, "result": {"contents": {"kind": "markdown", "value": "re:Quote (by .+|with no speaker)(\\n[\\s\\S]*)?"}, "range": {"start": {"line": 15, "character": 0}, "end": {"line": 15, "character": 56}}}}
+---
+# On a later mention of a person: who they are and where first mentioned.
+{"id": 31, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///nonexistent/e2e/iran-talks.txt"}, "position": {"line": 27, "character": 2}}}
+---
+<~~ {"id": 31, "result": {"contents": {"kind": "markdown", "value": "re:\\*\\*Patrick Clawson\\*\\*.*\n\nPerson P\\d+ · \\d+ mentions · first mentioned on line 24 as “Patrick Clawson”[\\s\\S]*"}, "range": {"start": {"line": 27, "character": 0}, "end": {"line": 27, "character": 7}}}}
 ---
 # On the blank line and past the end: nothing.
 {"id": 4, "method": "textDocument/hover", "params": {"textDocument": {"uri": "file:///nonexistent/e2e/iran-talks.txt"}, "position": {"line": 1, "character": 0}}}
