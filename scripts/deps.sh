@@ -13,7 +13,7 @@ APT_PACKAGES=(
   wamerican iso-codes
   valgrind clang libclang-rt-14-dev python3
   nodejs
-  neovim emacs-nox elpa-eglot
+  neovim emacs-nox elpa-eglot elpa-markdown-mode
   chromium libkrb5-dev ripgrep
 )
 
