@@ -233,6 +233,18 @@ typedef struct bench_probe {
     int is_hover;
 } bench_probe;
 
+/* Sends a hover (id) and an outline request (id + 1), noting the time. */
+static void bench__probe(bench_server *s, bench_probe *probes, json_int_t id, size_t line)
+{
+    probes[0] = (bench_probe){bench__ms(), 1};
+    bench__send(s, proto_request_new(id, "textDocument/hover",
+                                     json_pack("{s:{s:s}, s:{s:I, s:i}}", "textDocument", "uri", bench__uri,
+                                               "position", "line", (json_int_t)line, "character", 3)));
+    probes[1] = (bench_probe){bench__ms(), 0};
+    bench__send(s, proto_request_new(id + 1, "textDocument/documentSymbol",
+                                     json_pack("{s:{s:s}}", "textDocument", "uri", bench__uri)));
+}
+
 static void bench__stream(bench_server *s, size_t lines, int edits, json_int_t *version)
 {
     int n_probes = edits / 5 * 2;
@@ -252,17 +264,8 @@ static void bench__stream(bench_server *s, size_t lines, int edits, json_int_t *
             last_edit = bench__ms();
             next += BENCH_STREAM_INTERVAL_MS;
             if (++i % 5 == 0) {
-                json_int_t id = 1000 + sent_probes;
-                probes[sent_probes] = (bench_probe){bench__ms(), 1};
-                bench__send(s, proto_request_new(id, "textDocument/hover",
-                                                 json_pack("{s:{s:s}, s:{s:I, s:i}}", "textDocument", "uri",
-                                                           bench__uri, "position", "line", (json_int_t)line,
-                                                           "character", 3)));
-                sent_probes++;
-                probes[sent_probes] = (bench_probe){bench__ms(), 0};
-                bench__send(s, proto_request_new(id + 1, "textDocument/documentSymbol",
-                                                 json_pack("{s:{s:s}}", "textDocument", "uri", bench__uri)));
-                sent_probes++;
+                bench__probe(s, probes + sent_probes, 1000 + sent_probes, line);
+                sent_probes += 2;
             }
             continue;
         }

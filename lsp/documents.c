@@ -293,9 +293,10 @@ static void lsp_document__log_edit(lsp_server *s, lsp_document *d, size_t start,
     d->edits[d->n_edits++] = (lsp_edit){s->next_rev + 1, start, old_len, new_len};
 }
 
-/* Applies one incremental change; -1 (and a warning) when it is rejected. */
-static int lsp_document__edit(lsp_server *s, lsp_document *d, const json_t *range, const char *text,
-                              size_t len)
+/* The byte range of an LSP range in the current text; -1 (and a warning)
+ * when it splits a character, runs past the end or backwards. */
+static int lsp_document__resolve(lsp_server *s, lsp_document *d, const json_t *range, size_t *start,
+                                 size_t *end)
 {
     proto_position a, b;
     if (proto_range_from_json(range, &a, &b) != 0) {
@@ -304,23 +305,32 @@ static int lsp_document__edit(lsp_server *s, lsp_document *d, const json_t *rang
     }
     proto_text t = lsp_document_text(d);
     unsigned fa, fb;
-    size_t start = proto_offset_at(t, a, s->caps.encoding, &fa);
-    size_t end = proto_offset_at(t, b, s->caps.encoding, &fb);
+    *start = proto_offset_at(t, a, s->caps.encoding, &fa);
+    *end = proto_offset_at(t, b, s->caps.encoding, &fb);
+    /* {line: lineCount, character: 0} is the end of the text. */
+    int a_ok = !(fa & PROTO_POS_PAST_END) || (a.line == d->lines.count && a.character == 0);
+    int b_ok = !(fb & PROTO_POS_PAST_END) || (b.line == d->lines.count && b.character == 0);
     const char *why = NULL;
-    if (((fa | fb) & PROTO_POS_PAST_END) &&
-        !((!(fa & PROTO_POS_PAST_END) || (a.line == d->lines.count && a.character == 0)) &&
-          (!(fb & PROTO_POS_PAST_END) || (b.line == d->lines.count && b.character == 0))))
+    if (!a_ok || !b_ok)
         why = "the range is past the end of the document";
     else if ((fa | fb) & PROTO_POS_SNAPPED)
         why = "the range splits a multi-byte character";
-    else if (start > end)
+    else if (*start > *end)
         why = "the range ends before it starts";
-    if (why) {
-        lsp_log(s, LSP_MSG_WARNING,
-                "%s: change rejected: %s (%zu:%zu-%zu:%zu, %s); the text is unchanged", d->uri,
-                why, a.line, a.character, b.line, b.character, proto_encoding_name(s->caps.encoding));
+    if (!why)
+        return 0;
+    lsp_log(s, LSP_MSG_WARNING, "%s: change rejected: %s (%zu:%zu-%zu:%zu, %s); the text is unchanged",
+            d->uri, why, a.line, a.character, b.line, b.character, proto_encoding_name(s->caps.encoding));
+    return -1;
+}
+
+/* Applies one incremental change; -1 (and a warning) when it is rejected. */
+static int lsp_document__edit(lsp_server *s, lsp_document *d, const json_t *range, const char *text,
+                              size_t len)
+{
+    size_t start, end;
+    if (lsp_document__resolve(s, d, range, &start, &end) != 0)
         return -1;
-    }
     size_t old_len = end - start, new_total = d->len - old_len + len;
     size_t max = d->config ? d->config->cfg->max_document_size : CONFIG_DEFAULT_MAX_DOCUMENT_SIZE;
     if (new_total > max) {
