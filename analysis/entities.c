@@ -123,11 +123,8 @@ static int an_ent__suffix(const an_ent_state *st, const an_tok *t, const char *s
 static int an_ent__particle_hyphen(const an_ent_state *st, const an_tok *t)
 {
     const char *p = st->s + t->start;
-    size_t n = t->end - t->start;
-    return (t->flags & AN_TOK_HYPHEN) && n > 3 && (p[2] == '-' || (n > 4 && p[3] == '-')) &&
-           ((p[0] == 'a' && p[1] == 'l') || (p[0] == 'e' && p[1] == 'l') ||
-            (p[0] == 'b' && p[1] == 'n')) &&
-           ((p[2] == '-' && p[3] >= 'A' && p[3] <= 'Z'));
+    return t->end - t->start > 3 && (p[0] == 'a' || p[0] == 'e' || p[0] == 'A' || p[0] == 'E') &&
+           p[1] == 'l' && p[2] == '-' && p[3] >= 'A' && p[3] <= 'Z';
 }
 
 static int an_ent__is_name_tok(const an_ent_state *st, const an_tok *t)
@@ -269,6 +266,18 @@ static const uint32_t AN_LEX_NAMEY = AN_LEX_FIRST | AN_LEX_PROPER | AN_LEX_ORG |
                                      AN_LEX_ORG_START | AN_LEX_TITLE | AN_LEX_HONORIFIC |
                                      AN_LEX_PLACE | AN_LEX_NATIONALITY;
 
+static int an_ent__span_is(an_ent_state *st, size_t a, size_t b, uint32_t flags)
+{
+    if (b - a == 1)
+        return (an_ent__lex(st, &st->toks.items[a]) & flags) != 0;
+    if (st->span_a != a || st->span_b != b) {
+        st->span_a = a;
+        st->span_b = b;
+        st->span_lex = an_ent__lex_span(st->s, st->toks.items[a].start, st->toks.items[b - 1].end);
+    }
+    return (st->span_lex & flags) != 0;
+}
+
 /* Drops leading words that do not belong to a name: "The", "But",
  * sentence-initial "Officials", connectors. Returns the new start. */
 static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
@@ -281,25 +290,15 @@ static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
             a++;
         else if ((f & AN_LEX_FUNCTION) && !(f & (AN_LEX_ORG | AN_LEX_TITLE | AN_LEX_HONORIFIC)))
             a++;
-        else if (initial && (f & AN_LEX_WORD) && !(f & AN_LEX_NAMEY))
-            a++;
+        else if (initial && (f & AN_LEX_WORD) && !(f & AN_LEX_NAMEY) &&
+                 !(a + 1 < b && an_ent__span_is(st, a, a + 2, AN_LEX_TITLE | AN_LEX_ORG | AN_LEX_PLACE)))
+            a++; /* but not "Prime" of "Prime Minister" */
         else
             break;
     }
     return a;
 }
 
-static int an_ent__span_is(an_ent_state *st, size_t a, size_t b, uint32_t flags)
-{
-    if (b - a == 1)
-        return (an_ent__lex(st, &st->toks.items[a]) & flags) != 0;
-    if (st->span_a != a || st->span_b != b) {
-        st->span_a = a;
-        st->span_b = b;
-        st->span_lex = an_ent__lex_span(st->s, st->toks.items[a].start, st->toks.items[b - 1].end);
-    }
-    return (st->span_lex & flags) != 0;
-}
 
 /* Organization evidence for the chunk [a, b). */
 static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
@@ -325,11 +324,22 @@ static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
     return 0;
 }
 
+/* Organization evidence stronger than a head word: a known name, a
+ * company suffix, "University of ...". */
+static int an_ent__strong_org(an_ent_state *st, size_t a, size_t b)
+{
+    if (an_ent__span_is(st, a, b, AN_LEX_ORG) ||
+        (an_ent__lex(st, &st->toks.items[b - 1]) & AN_LEX_ORG_SUFFIX))
+        return 1;
+    return b - a >= 3 && (an_ent__lex(st, &st->toks.items[a]) & AN_LEX_ORG_START) &&
+           an_ent__connector(st, &st->toks.items[a + 1]) == AN_CONN_ORG;
+}
+
 /* An acronym that names a body: NASA, FIFA, KCNA (not TV, UK, II). */
 static int an_ent__is_acronym_org(an_ent_state *st, an_tok *t)
 {
     size_t n = t->end - t->start;
-    if (!(t->flags & AN_TOK_ALLCAPS) || n < 2 || n > 7 || (t->flags & AN_TOK_HEADLINE))
+    if (!(t->flags & AN_TOK_ALLCAPS) || n < 2 || n > 7 || (t->flags & (AN_TOK_HEADLINE | AN_TOK_HYPHEN)))
         return 0;
     uint32_t f = an_ent__lex(st, t);
     if (f & AN_LEX_ORG)
@@ -413,8 +423,21 @@ static int an_ent__person_context(an_ent_state *st, size_t a, size_t b)
     if (pl && (an_ent__lex(st, pl) & AN_LEX_SPEECH) && !an_ent__is(st, pl, "according"))
         return 1;
     an_tok *c = an_ent__tok(st, b), *num = an_ent__tok(st, b + 1), *c2 = an_ent__tok(st, b + 2);
-    return c && num && c2 && (c->flags & AN_TOK_COMMA) && (num->flags & AN_TOK_DIGIT) &&
-           num->end - num->start <= 3 && (c2->flags & (AN_TOK_COMMA | AN_TOK_END));
+    if (c && num && c2 && (c->flags & AN_TOK_COMMA) && (num->flags & AN_TOK_DIGIT) &&
+        num->end - num->start <= 3 && (c2->flags & (AN_TOK_COMMA | AN_TOK_END)))
+        return 1;
+    /* ", a reporter", ", the chief State Department spokesman" */
+    an_tok *det = an_ent__tok(st, b + 1);
+    if (!det || !(an_ent__is(st, det, "a") || an_ent__is(st, det, "an") || an_ent__is(st, det, "the")))
+        return 0;
+    for (size_t i = b + 2; c && (c->flags & AN_TOK_COMMA) && i < st->toks.len && i < b + 6; i++) {
+        an_tok *t = &st->toks.items[i];
+        if (!(t->flags & AN_TOK_WORD) || an_ent__is(st, t, "of") || an_ent__is(st, t, "for"))
+            break;
+        if ((t->flags & AN_TOK_LOWER) && (an_ent__lex(st, t) & AN_LEX_ROLE))
+            return 1;
+    }
+    return 0;
 }
 
 /* Person evidence for a name of several words [a, b). */
@@ -437,10 +460,11 @@ static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
     for (size_t i = a; i < b; i++)
         unknown += !an_ent__plain_word(st, &st->toks.items[i]) &&
                    !(st->toks.items[i].flags & AN_TOK_ALLCAPS);
-    if (unknown == n)
-        return 1;
+    an_tok *prev = a > 0 ? &st->toks.items[a - 1] : NULL;
+    if (unknown == n && !an_ent__place_prep(st, prev))
+        return 1; /* not "in Maidan Shahr" */
     /* "Dries Mertens": a capitalized word mid-sentence, then an unknown one. */
-    if (n <= 3 && !initial && !an_ent__plain_word(st, lastt) && !(lastt->flags & AN_TOK_ALLCAPS) &&
+    if (n <= 3 && !initial && !an_ent__place_prep(st, prev) && !an_ent__plain_word(st, lastt) && !(lastt->flags & AN_TOK_ALLCAPS) &&
         !(ff & (AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_NOT_NAME | AN_LEX_PLACE | AN_LEX_NATIONALITY |
                 AN_LEX_ORG_HEAD | AN_LEX_TITLE)))
         return 1;
@@ -544,8 +568,14 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
         if (r >= b)
             return 0;
         if (and) {
-            /* "the Democratic Party and Tanya Chan of the Civic Party" */
+            /* "the Democratic Party and Tanya Chan of the Civic Party";
+             * "the Church of Scientology and Apple Inc." */
             uint32_t rf = an_ent__lex(st, &st->toks.items[r]);
+            if (an_ent__strong_org(st, r, b) && an_ent__is_org(st, a, c, SIZE_MAX)) {
+                an_ent__chunk(st, a, c, 0);
+                an_ent__chunk(st, r, b, 0);
+                return 1;
+            }
             if (r + 1 < b && (rf & AN_LEX_FIRST) && !(rf & AN_LEX_WORD) &&
                 an_ent__is_name_tok(st, &st->toks.items[r + 1]) &&
                 !(an_ent__lex(st, &st->toks.items[r + 1]) & AN_LEX_ORG_HEAD)) {
@@ -556,7 +586,8 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
             continue;
         }
         uint32_t lf = an_ent__lex(st, &st->toks.items[c - 1]);
-        int person = c - a >= 2 && (an_ent__lex(st, &st->toks.items[a]) & AN_LEX_FIRST) &&
+        int person = c - a >= 2 &&
+                     ((an_ent__lex(st, &st->toks.items[a]) & AN_LEX_FIRST) || an_ent__east_asian(st, a, c)) &&
                      !(lf & (AN_LEX_ORG_HEAD | AN_LEX_ORG_START));
         int orgs = at && an_ent__is_org(st, a, c, SIZE_MAX) && an_ent__is_org(st, r, b, SIZE_MAX);
         if (person || orgs) {
@@ -564,7 +595,6 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
             an_ent__chunk(st, r, b, 0);
             return 1;
         }
-        return 0;
     }
     return 0;
 }
@@ -695,17 +725,26 @@ static void an_ent__block(an_ent_state *st, size_t start, size_t end)
         }
         size_t j = i + 1;
         while (j < n && j - i < AN_MAX_CHUNK && !(st->toks.items[j - 1].flags & AN_TOK_POSS)) {
-            if (an_ent__is_name_tok(st, &st->toks.items[j])) {
+            an_tok *tj = &st->toks.items[j];
+            if (an_ent__is_name_tok(st, tj)) {
+                if ((st->toks.items[j - 1].flags & AN_TOK_ABBR) && (an_ent__lex(st, tj) & AN_LEX_FUNCTION)) {
+                    tj->flags |= AN_TOK_SENT; /* "Apple Inc. The company ..." */
+                    break;
+                }
                 j++;
                 continue;
             }
-            int c = an_ent__connector(st, &st->toks.items[j]);
+            int c = an_ent__connector(st, tj);
             size_t k = j + 1;
-            if (c != AN_CONN_NONE && c != AN_CONN_THE && k < n &&
+            while (c == AN_CONN_PARTICLE && k < n && an_ent__connector(st, &st->toks.items[k]) == AN_CONN_PARTICLE)
+                k++; /* "de la" */
+            if (c == AN_CONN_ORG && !an_ent__is(st, &st->toks.items[j], "and") && k < n &&
+                !(st->toks.items[j].flags & AN_TOK_AMP) &&
                 an_ent__connector(st, &st->toks.items[k]) == AN_CONN_THE)
                 k++;
             if (c == AN_CONN_NONE || c == AN_CONN_THE || k >= n ||
-                !an_ent__is_name_tok(st, &st->toks.items[k]))
+                !an_ent__is_name_tok(st, &st->toks.items[k]) ||
+                (an_ent__lex(st, &st->toks.items[k]) & AN_LEX_TIME))
                 break;
             j = k + 1;
         }
@@ -780,6 +819,8 @@ static void an_ent__register_person(an_ent_state *st, const an_ent_name *nm, int
         for (uint32_t j = i + 1; j <= nm->n_tok; j++)
             if (!an_ent__conn_tok(st, &t[j - 1]))
                 an_ent__put(st, t[i].start, t[j - 1].end, AN_ENTITY_PERSON, e, 0);
+        if (an_ent__particle_hyphen(st, &t[i])) /* al-Maliki -> Maliki */
+            an_ent__put(st, t[i].start + 3, t[i].end, AN_ENTITY_PERSON, e, 0);
     }
 }
 

@@ -1,0 +1,316 @@
+/* test_entities.c - the entity pass: people, organizations, their mentions,
+ * and the lookups of entities.h. Golden-style: a text in, the names out. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analysis/analysis.h"
+#include "analysis_internal.h"
+#include "entities.h"
+#include "lexicon.h"
+
+/* The entity of kind `kind` named `name`, or NULL. */
+static const an_entity *find_entity(const an_doc *doc, an_entity_kind kind, const char *name)
+{
+    size_t n;
+    const an_entity *e = an_doc_entities(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        if (e[i].kind == kind && strcmp(e[i].name.ptr, name) == 0)
+            return &e[i];
+    return NULL;
+}
+
+static size_t count_kind(const an_doc *doc, an_entity_kind kind)
+{
+    size_t n, k = 0;
+    const an_entity *e = an_doc_entities(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        k += e[i].kind == kind;
+    return k;
+}
+
+/* Whether the entity has a non-pronoun mention whose text is `text`,
+ * optionally of the given kind (-1: any). */
+static int has_mention(const an_doc *doc, const an_entity *e, const char *text, int kind)
+{
+    size_t n;
+    const an_mention *m = an_doc_mentions(doc, &n);
+    an_str t = an_doc_text(doc);
+    for (size_t i = 0; e && i < e->n_mentions; i++) {
+        const an_mention *x = &m[e->mentions[i]];
+        size_t len = x->span.end - x->span.start;
+        if (x->kind != AN_MENTION_PRONOUN && len == strlen(text) &&
+            memcmp(t.ptr + x->span.start, text, len) == 0 && (kind < 0 || (int)x->kind == kind))
+            return 1;
+    }
+    return 0;
+}
+
+static an_doc *analyze(const char *text)
+{
+    an_doc *doc = an_doc_new(text, strlen(text), NULL);
+    assert_non_null(doc);
+    return doc;
+}
+
+static void test_seed_sentences(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze(
+        "In Tehran, Foreign Minister Manouchehr Mottaki said his government would agree.\n\n"
+        "Patrick Clawson, a Mideast analyst at the Washington Institute for Near East Policy, "
+        "said the Bush administration might doubt it. Clawson said Congress agreed.\n");
+    const an_entity *m = find_entity(doc, AN_ENTITY_PERSON, "Manouchehr Mottaki");
+    assert_non_null(m);
+    assert_string_equal(m->title.ptr, "Foreign Minister");
+    const an_entity *c = find_entity(doc, AN_ENTITY_PERSON, "Patrick Clawson");
+    assert_non_null(c);
+    assert_true(has_mention(doc, c, "Clawson", AN_MENTION_SURNAME));
+    assert_non_null(c->title.ptr);
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Washington Institute for Near East Policy"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Bush administration"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Congress"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Tehran"));
+    an_doc_free(doc);
+}
+
+static void test_particles_and_diacritics(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze(
+        "Prime Minister Nouri al-Maliki met Juan de la Cruz and Shaun O\xE2\x80\x99Neill on "
+        "Monday. Zo\xC3\xAB Baird, a lawyer, joined them. Later Maliki spoke, and Cruz and "
+        "O\xE2\x80\x99Neill listened while Baird took notes.\n");
+    const an_entity *m = find_entity(doc, AN_ENTITY_PERSON, "Nouri al-Maliki");
+    assert_non_null(m);
+    assert_string_equal(m->title.ptr, "Prime Minister");
+    assert_true(has_mention(doc, m, "Maliki", -1));
+    const an_entity *c = find_entity(doc, AN_ENTITY_PERSON, "Juan de la Cruz");
+    assert_non_null(c);
+    assert_true(has_mention(doc, c, "Cruz", -1));
+    const an_entity *o = find_entity(doc, AN_ENTITY_PERSON, "Shaun O\xE2\x80\x99Neill");
+    assert_non_null(o);
+    assert_true(has_mention(doc, o, "O\xE2\x80\x99Neill", AN_MENTION_SURNAME));
+    const an_entity *z = find_entity(doc, AN_ENTITY_PERSON, "Zo\xC3\xAB Baird");
+    assert_non_null(z);
+    assert_true(has_mention(doc, z, "Baird", -1));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Monday"));
+    an_doc_free(doc);
+}
+
+static void test_possessives(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Patrick Clawson\xE2\x80\x99s study was cited. Clawson's critics "
+                          "disagreed with the State Department\xE2\x80\x99s view.\n");
+    const an_entity *c = find_entity(doc, AN_ENTITY_PERSON, "Patrick Clawson");
+    assert_non_null(c);
+    assert_true(has_mention(doc, c, "Patrick Clawson", AN_MENTION_NAME));
+    assert_true(has_mention(doc, c, "Clawson", AN_MENTION_SURNAME));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "State Department"));
+    an_doc_free(doc);
+}
+
+static void test_acronym_definitions(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze(
+        "The Iranians want action against the militant group Mujahedin Khalq, or MEK, which "
+        "operates in Iraq. The Korean Central News Agency (KCNA) said the MEK was a threat, "
+        "KCNA reported.\n");
+    const an_entity *mek = find_entity(doc, AN_ENTITY_ORGANIZATION, "Mujahedin Khalq");
+    assert_non_null(mek);
+    assert_int_equal(mek->n_aliases, 1);
+    assert_string_equal(mek->aliases[0].ptr, "MEK");
+    assert_true(has_mention(doc, mek, "MEK", AN_MENTION_ACRONYM));
+    const an_entity *k = find_entity(doc, AN_ENTITY_ORGANIZATION, "Korean Central News Agency");
+    assert_non_null(k);
+    assert_string_equal(k->aliases[0].ptr, "KCNA");
+    assert_true(has_mention(doc, k, "KCNA", AN_MENTION_ACRONYM));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "MEK"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "KCNA"));
+    an_doc_free(doc);
+}
+
+static void test_headline_and_sentence_starts(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Officials Say Storm Will Hit Coast Tonight\n\n"
+                          "Tuesday, September 22, 2015\n\n"
+                          "Officials said Tuesday that the storm would arrive. Even so, "
+                          "Residents stayed. Both sides agreed.\n");
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 0);
+    assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 0);
+    an_doc_free(doc);
+}
+
+static void test_all_caps(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("JOHN SMITH, a reporter, said the plan was NOT acceptable to "
+                          "NASA or the FBI.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "JOHN SMITH"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "NOT"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "NOT"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "NASA"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "FBI"));
+    an_doc_free(doc);
+}
+
+static void test_honorifics_uk_and_us(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Dr Jane Martisius spoke first. Mr. Toccafondi replied, and Dr "
+                          "Martisius nodded.\n");
+    const an_entity *j = find_entity(doc, AN_ENTITY_PERSON, "Jane Martisius");
+    assert_non_null(j);
+    assert_true(has_mention(doc, j, "Dr Martisius", AN_MENTION_HONORIFIC));
+    const an_entity *t = find_entity(doc, AN_ENTITY_PERSON, "Toccafondi");
+    assert_non_null(t);
+    assert_true(has_mention(doc, t, "Mr. Toccafondi", AN_MENTION_HONORIFIC));
+    an_doc_free(doc);
+}
+
+static void test_organizations(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Students at the University of Helsinki and the Iraqi Embassy in "
+                          "Washington wrote to Reuters, the Church of Scientology and Apple "
+                          "Inc. The Church did not reply.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "University of Helsinki"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Iraqi Embassy"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Reuters"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Apple Inc."));
+    const an_entity *c = find_entity(doc, AN_ENTITY_ORGANIZATION, "Church of Scientology");
+    assert_non_null(c);
+    assert_true(has_mention(doc, c, "Church", AN_MENTION_ALIAS));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Washington"));
+    an_doc_free(doc);
+}
+
+static void test_east_asian_names(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Voters elected Leung Kwok-hung of the League and Kim Jong-un "
+                          "watched.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Leung Kwok-hung"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Kim Jong-un"));
+    an_doc_free(doc);
+}
+
+static void test_degenerate_input(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"", "A", "\xFF\xFE Mr. \xC3", "Mr.", "(ABC", ", or",
+                                         "\xE2\x80\x99s", "al-", "The The The"};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+        an_doc *doc = analyze(inputs[i]);
+        an_doc_free(doc);
+    }
+}
+
+/* The entity pass alone, on a hand-built document, for entities.h. */
+static an_doc *entities_only(const char *text)
+{
+    an_doc *doc = calloc(1, sizeof *doc);
+    assert_non_null(doc);
+    doc->len = strlen(text);
+    doc->text = an_arena_strndup(&doc->arena, text, doc->len);
+    doc->prose = doc->text;
+    an__entities_find(doc, NULL);
+    return doc;
+}
+
+static void test_index_lookups(void **state)
+{
+    (void)state;
+    const char *text = "\xE2\x80\x9CWe agree,\xE2\x80\x9D said Sean McCormack. "
+                       "Patrick Clawson said no.";
+    an_doc *doc = entities_only(text);
+    an_entity_index idx = an__entities_index(doc);
+    assert_int_equal(idx.n_named, 2);
+    const char *sean = strstr(text, "Sean");
+    const char *said2 = strstr(sean, "said");
+    size_t said1 = (size_t)(strstr(text, "said") - text);
+    int32_t m = an__entities_mention_at(&idx, (size_t)(sean - text) + 3);
+    assert_int_equal(m, 0);
+    assert_int_equal(an__entities_mention_at(&idx, said1), -1);
+    assert_int_equal(an__entities_mention_after(&idx, said1 + 4, 1), 0);
+    assert_int_equal(an__entities_mention_after(&idx, said1 + 3, 1), -1);
+    assert_int_equal(an__entities_mention_before(&idx, (size_t)(said2 - text), 1), 1);
+    assert_int_equal(an__entities_mention_before(&idx, (size_t)(said2 - text), SIZE_MAX), 1);
+    assert_int_equal(an__entities_mention_before(&idx, said1, 1), -1);
+    int32_t p = an__entities_add_mention(doc, 1, (an_span){0, 2}, AN_MENTION_PRONOUN);
+    assert_int_equal(p, 2);
+    assert_int_equal(an__entities_mention_at(&idx, 0), -1); /* appended after the index */
+    an_doc_free(doc);
+}
+
+static void test_classify_and_gender(void **state)
+{
+    (void)state;
+    const char *text = "Mr. Smith; Sean McCormack; State Department; Tehran; Iranian; Reuters; "
+                       "Maria Lopez; the";
+    an_doc *doc = entities_only(text);
+#define SPAN(s) (size_t)(strstr(text, s) - text), (size_t)(strstr(text, s) - text) + strlen(s)
+    assert_int_equal(an__entities_classify(doc, SPAN("Mr. Smith")), AN_ENTITY_PERSON);
+    assert_int_equal(an__entities_classify(doc, SPAN("Sean McCormack")), AN_ENTITY_PERSON);
+    assert_int_equal(an__entities_classify(doc, SPAN("State Department")), AN_ENTITY_ORGANIZATION);
+    assert_int_equal(an__entities_classify(doc, SPAN("Tehran")), AN_ENTITY_PLACE);
+    assert_int_equal(an__entities_classify(doc, SPAN("Iranian")), AN_ENTITY_PLACE);
+    assert_int_equal(an__entities_classify(doc, SPAN("Reuters")), AN_ENTITY_ORGANIZATION);
+    assert_int_equal(an__entities_classify(doc, SPAN("the")), -1);
+#undef SPAN
+    int32_t lopez = -1, sean = -1;
+    for (size_t i = 0; i < doc->entities.len; i++) {
+        if (strcmp(doc->entities.items[i].name.ptr, "Maria Lopez") == 0)
+            lopez = (int32_t)i;
+        if (strcmp(doc->entities.items[i].name.ptr, "Sean McCormack") == 0)
+            sean = (int32_t)i;
+    }
+    assert_true(lopez >= 0 && sean >= 0);
+    assert_int_equal(an__entities_gender(doc, (uint32_t)lopez), AN_GENDER_FEMALE);
+    assert_int_equal(an__entities_gender(doc, (uint32_t)sean), AN_GENDER_MALE);
+    int32_t added = an__entities_add(doc, AN_ENTITY_PERSON, (an_span){0, 9});
+    assert_true(added >= 0);
+    assert_string_equal(doc->entities.items[added].name.ptr, "Mr. Smith");
+    an_doc_free(doc);
+}
+
+static void test_lexicon(void **state)
+{
+    (void)state;
+    assert_true(an_lex_lookup("Sean", 4) & AN_LEX_FIRST);
+    assert_true(an_lex_lookup("Sean", 4) & AN_LEX_MALE);
+    assert_true(an_lex_lookup("IRAN", 4) & AN_LEX_PLACE);
+    assert_true(an_lex_lookup("united  nations", 15) & AN_LEX_ORG);
+    assert_true(an_lex_lookup("Ministry", 8) & AN_LEX_ORG_HEAD);
+    assert_true(an_lex_lookup("said", 4) & AN_LEX_SPEECH);
+    assert_int_equal(an_lex_lookup("Xqzzyv", 6), 0);
+    assert_int_equal(an_lex_lookup("", 0), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_sentences),
+        cmocka_unit_test(test_particles_and_diacritics),
+        cmocka_unit_test(test_possessives),
+        cmocka_unit_test(test_acronym_definitions),
+        cmocka_unit_test(test_headline_and_sentence_starts),
+        cmocka_unit_test(test_all_caps),
+        cmocka_unit_test(test_honorifics_uk_and_us),
+        cmocka_unit_test(test_organizations),
+        cmocka_unit_test(test_east_asian_names),
+        cmocka_unit_test(test_degenerate_input),
+        cmocka_unit_test(test_index_lookups),
+        cmocka_unit_test(test_classify_and_gender),
+        cmocka_unit_test(test_lexicon),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
