@@ -304,7 +304,8 @@ static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
 static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
 {
     if (an_ent__span_is(st, a, b, AN_LEX_ORG))
-        return 1;
+        return b - a > 1 || !an_ent__span_is(st, a, b, AN_LEX_FUNCTION) ||
+               (st->toks.items[a].flags & AN_TOK_ALLCAPS); /* WHO, not "Who" */
     uint32_t last = an_ent__lex(st, &st->toks.items[b - 1]);
     if ((last & (AN_LEX_ORG_HEAD | AN_LEX_ORG_SUFFIX)) && b - a >= 2 &&
         !(an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_HONORIFIC | AN_LEX_TITLE)))
@@ -571,7 +572,9 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
             /* "the Democratic Party and Tanya Chan of the Civic Party";
              * "the Church of Scientology and Apple Inc." */
             uint32_t rf = an_ent__lex(st, &st->toks.items[r]);
-            if (an_ent__strong_org(st, r, b) && an_ent__is_org(st, a, c, SIZE_MAX)) {
+            int right_org = an_ent__strong_org(st, r, b) ||
+                            (b - r >= 3 && (an_ent__lex(st, &st->toks.items[b - 1]) & AN_LEX_ORG_HEAD));
+            if (right_org && an_ent__is_org(st, a, c, SIZE_MAX)) {
                 an_ent__chunk(st, a, c, 0);
                 an_ent__chunk(st, r, b, 0);
                 return 1;
@@ -672,6 +675,12 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
     }
     if (!split && an_ent__has_org_connector(st, a, b)) {
         an_ent__split(st, a, b);
+        return;
+    }
+    uint32_t f0 = an_ent__lex(st, &st->toks.items[a]);
+    if (b - a >= 2 && (f0 & AN_LEX_ORG) && !(f0 & (AN_LEX_FIRST | AN_LEX_FUNCTION | AN_LEX_PLACE))) {
+        an_ent__org(st, a, a + 1, SIZE_MAX); /* "Google Chrome": the maker of a product */
+        an_ent__chunk(st, a + 1, b, 1);
         return;
     }
     if (b - a == 1 && an_ent__is_acronym_org(st, &st->toks.items[a])) {
