@@ -162,8 +162,8 @@ static bool an_rules__close(const char *ka, const char *kb)
 {
     int32_t a[64], b[64];
     size_t n = an_rules__codepoints(ka, a, 64), m = an_rules__codepoints(kb, b, 64);
-    size_t shorter = n < m ? n : m;
-    if (shorter < 5 || an_rules__plural(a, n, b, m))
+    size_t shorter = n < m ? n : m, longer = n < m ? m : n;
+    if (shorter < 4 || longer < 5 || an_rules__plural(a, n, b, m))
         return false;
     if (shorter < 7 && a[0] != b[0])
         return false;

@@ -7,6 +7,7 @@
  * list plus configuration) need no definition; Roman numerals, state
  * abbreviations, initials, headline and dateline words and dotted forms
  * (U.S., U.N.) are not checked. */
+#include "lexicon.h"
 #include "rules_internal.h"
 
 #include <stdio.h>
@@ -188,6 +189,8 @@ static bool an_ra__as_word(const an_rules_ctx *cx, const char *name)
 
 static bool an_ra__skip(const an_rules_ctx *cx, const char *name)
 {
+    if (strlen(name) >= 3 && (an_lex_lookup(name, strlen(name)) & AN_LEX_WORD))
+        return true; /* an English word set in capitals: UNLESS, HUGE, EDGE */
     return an_ra__listed(an_ra__known, name) || an_ra__listed(an_ra__states, name) ||
            an_ra__listed(an_ra__shouted, name) || an_ra__roman(name) ||
            an_ra__config_allows(cx->opt, name) || an_ra__as_word(cx, name);

@@ -1,5 +1,6 @@
 /* rules_people.c - person.surname-before-introduction, person.name-variant,
  * person.ambiguous-surname, person.full-name-repeated, names.house-spelling. */
+#include "lexicon.h"
 #include "rules_internal.h"
 
 #include <stdio.h>
@@ -81,17 +82,24 @@ static bool an_rp__suffix(const an_doc *doc, an_span w)
     return an_rp__in(doc, w, sfx);
 }
 
-/* A person's first full-name mention (index into doc->mentions), or -1. */
+/* A person's first full-name mention in body text (a headline does not
+ * introduce anyone), else the first anywhere; an index into doc->mentions,
+ * or -1. */
 static ptrdiff_t an_rp__intro(const an_rules_ctx *cx, const an_entity *e)
 {
+    ptrdiff_t any = -1;
     for (size_t i = 0; i < e->n_mentions; i++) {
         const an_mention *m = &cx->doc->mentions.items[e->mentions[i]];
         size_t first;
         if ((m->kind == AN_MENTION_NAME || m->kind == AN_MENTION_TITLE) &&
-            an_rp__words_in(cx, m->span, &first) >= 2 && !cx->words.items[first].all_caps)
-            return (ptrdiff_t)e->mentions[i];
+            an_rp__words_in(cx, m->span, &first) >= 2 && !cx->words.items[first].all_caps) {
+            if (an_rules__in_body(cx, m->span.start))
+                return (ptrdiff_t)e->mentions[i];
+            if (any < 0)
+                any = (ptrdiff_t)e->mentions[i];
+        }
     }
-    return -1;
+    return any;
 }
 
 /* The surname word of a full-name mention: its last word before Jr./III. */
@@ -353,8 +361,17 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, 
             if (!an_rules__name_variant(doc->text + w->span.start, w->span.end - w->span.start,
                                         doc->text + s.start, s.end - s.start))
                 continue;
-            if (nwords >= 2 ||
-                (an_rp__stands_alone(cx, i) && (!w->sentence_start || an_rp__verb_follows(cx, i))))
+            bool prev_given = i > 0 && an_rp__is_token(doc, t, cx->words.items[i - 1].span) &&
+                              cx->words.items[i - 1].span.end + 1 == w->span.start;
+            bool possessive = w->span.end - w->span.start > 2 &&
+                              doc->text[w->span.end - 1] == 's' &&
+                              (doc->text[w->span.end - 2] == '\'' ||
+                               (unsigned char)doc->text[w->span.end - 2] == 0x99);
+            bool word = (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
+                         (AN_LEX_WORD | AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_PLACE)) != 0;
+            if (nwords >= 2 || prev_given ||
+                (an_rp__stands_alone(cx, i) && !(word && w->sentence_start) &&
+                 (!w->sentence_start || possessive || an_rp__verb_follows(cx, i))))
                 an_rp__add_pair(doc, pairs, s, w->span);
             break;
         }
