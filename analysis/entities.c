@@ -123,7 +123,7 @@ static int an_ent__suffix(const an_ent_state *st, const an_tok *t, const char *s
 static int an_ent__particle_hyphen(const an_ent_state *st, const an_tok *t)
 {
     const char *p = st->s + t->start;
-    return t->end - t->start > 3 && (p[0] == 'a' || p[0] == 'e' || p[0] == 'A' || p[0] == 'E') &&
+    return (t->flags & AN_TOK_HYPHEN) && t->end - t->start > 3 && (p[0] == 'a' || p[0] == 'e' || p[0] == 'A' || p[0] == 'E') &&
            p[1] == 'l' && p[2] == '-' && p[3] >= 'A' && p[3] <= 'Z';
 }
 
@@ -856,11 +856,11 @@ static void an_ent__register_org(an_ent_state *st, const an_ent_name *nm, int32_
         an_ent__put(st, nm->acr_start, nm->acr_end, AN_ENTITY_ORGANIZATION, e, 1);
 }
 
-/* Whether the words of name `a` are a contiguous run of the words of `b`. */
-static int an_ent__run_of(an_ent_state *st, const an_ent_name *a, const an_ent_name *b)
+/* Whether the words of a name (key ka, la) are a contiguous run of the
+ * words of name b. */
+static int an_ent__run_of(an_ent_state *st, const char *ka, size_t la, const an_ent_name *b)
 {
-    char ka[AN_KEY_MAX], kb[AN_KEY_MAX];
-    size_t la = an_ent__key(st->s, a->start, a->end, 0, ka);
+    char kb[AN_KEY_MAX];
     size_t lb = an_ent__key(st->s, b->start, b->end, 0, kb);
     for (size_t i = 1; la && lb && i + la - 1 <= lb; i++)
         if (memcmp(kb + i, ka + 1, la - 1) == 0 && (i == 1 || kb[i - 1] == ' ') &&
@@ -881,9 +881,11 @@ static int32_t an_ent__nearest(an_ent_state *st, const an_ent_name *nm, size_t l
         else
             hi = mid;
     }
-    for (size_t k = lo, seen = 0; k-- > 0 && seen < 64; seen++) {
+    char ka[AN_KEY_MAX];
+    size_t la = an_ent__key(st->s, nm->start, nm->end, 0, ka);
+    for (size_t k = lo, seen = 0; la && k-- > 0 && seen < 64; seen++) {
         const an_ent_name *o = &st->names.items[k];
-        if (o->entity >= 0 && o->kind == nm->kind && o->n_tok > nm->n_tok && an_ent__run_of(st, nm, o))
+        if (o->entity >= 0 && o->kind == nm->kind && o->n_tok > nm->n_tok && an_ent__run_of(st, ka, la, o))
             return o->entity;
     }
     return -1;
@@ -1057,8 +1059,8 @@ static an_mention_kind an_ent__mention_kind(an_ent_state *st, const an_ent_name 
 {
     const an_ent_rec *r = &st->ents.items[nm->entity];
     const an_ent_name *canon = &st->names.items[r->name];
-    int full = nm->end - nm->start == canon->end - canon->start &&
-               an_ent__run_of(st, nm, canon);
+    int full = nm->n_tok == canon->n_tok && nm->end - nm->start == canon->end - canon->start &&
+               memcmp(st->s + nm->start, st->s + canon->start, nm->end - nm->start) == 0;
     if (nm->kind == AN_ENTITY_ORGANIZATION) {
         if (full)
             return AN_MENTION_NAME;

@@ -136,22 +136,59 @@ static int an_tok__period_joins(const char *s, size_t ws, size_t p, size_t end, 
     return an_tok__known_abbrev(s, ws, p + 1);
 }
 
-/* Scans one word starting at ws. */
+/* Whether a capitalized word text[ws, we) has no lowercase letter and at
+ * least two letters (NASA, ZOË). */
+static int an_tok__all_caps(const char *s, size_t ws, size_t we)
+{
+    unsigned letters = 0;
+    size_t clen;
+    int32_t cp;
+    for (size_t i = ws; i < we; i += clen) {
+        an_ch ch = an_tok__class(s, i, we, &clen, &cp);
+        if (ch == AN_CH_LOWER)
+            return 0;
+        letters += ch == AN_CH_UPPER;
+    }
+    return letters >= 2;
+}
+
+/* 1 for the ASCII letters and digits, by byte. */
+static const unsigned char an_tok__alnum[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
+static int an_tok__ascii_alnum(unsigned char b)
+{
+    return an_tok__alnum[b];
+}
+
+/* Scans one word starting at ws: ASCII letters and digits take a tight
+ * loop; other characters decide on joining (apostrophes, hyphens,
+ * periods of abbreviations) one by one. */
 static an_tok_word an_tok__word(const char *s, size_t ws, size_t end)
 {
     an_tok_word w = {ws, ws, AN_TOK_WORD};
-    unsigned upper = 0, lower = 0, letters_since_period = 0;
-    size_t i = ws, clen;
+    size_t i = ws, seg = ws, clen; /* seg: where the part after the last joined period starts */
     int32_t cp;
     an_ch first = an_tok__class(s, ws, end, &clen, &cp);
     w.flags |= first == AN_CH_UPPER ? AN_TOK_CAP : first == AN_CH_LOWER ? AN_TOK_LOWER
                : first == AN_CH_DIGIT ? AN_TOK_DIGIT : 0;
     while (i < end) {
+        while (i < end && an_tok__ascii_alnum((unsigned char)s[i]))
+            i++;
+        if (i >= end)
+            break;
         an_ch ch = an_tok__class(s, i, end, &clen, &cp);
         if (an_tok__is_alnum(ch)) {
-            upper += ch == AN_CH_UPPER;
-            lower += ch == AN_CH_LOWER;
-            letters_since_period += ch != AN_CH_MARK;
             i += clen;
             continue;
         }
@@ -177,13 +214,14 @@ static an_tok_word an_tok__word(const char *s, size_t ws, size_t end)
             i += clen;
             continue;
         }
-        if (ch == AN_CH_PERIOD && letters_since_period > 0) {
+        if (ch == AN_CH_PERIOD && i > seg) {
             int next_letter;
-            if (an_tok__period_joins(s, ws, i, end, letters_since_period, &next_letter)) {
+            unsigned letters = i - seg == 1 ? 1 : 2;
+            if (an_tok__period_joins(s, ws, i, end, letters, &next_letter)) {
                 w.flags |= AN_TOK_ABBR;
                 i += 1;
-                if (next_letter && letters_since_period == 1) {
-                    letters_since_period = 0;
+                if (next_letter && letters == 1) {
+                    seg = i; /* U.S., K.C. */
                     w.flags &= ~(uint32_t)AN_TOK_ABBR;
                     continue;
                 }
@@ -194,7 +232,7 @@ static an_tok_word an_tok__word(const char *s, size_t ws, size_t end)
     }
     w.end = w.resume = i;
 done:
-    if (upper + lower >= 2 && lower == 0)
+    if ((w.flags & AN_TOK_CAP) && an_tok__all_caps(s, ws, w.end))
         w.flags |= AN_TOK_ALLCAPS;
     return w;
 }
@@ -211,6 +249,10 @@ int an_tok_block(const char *text, size_t start, size_t end, an_toks *toks)
     size_t i = start, clen;
     int32_t cp;
     while (i < end) {
+        if (text[i] == ' ') {
+            i++;
+            continue;
+        }
         an_ch ch = an_tok__class(text, i, end, &clen, &cp);
         if (ch == AN_CH_SPACE) {
             nl |= cp == '\n';
