@@ -53,6 +53,12 @@ bool an_rules__in_body(const an_rules_ctx *cx, size_t offset)
     return p >= 0 && cx->paras.items[p].body;
 }
 
+bool an_rules__in_first_person(const an_rules_ctx *cx, size_t offset)
+{
+    ptrdiff_t p = an_rules__para_of(cx, offset);
+    return p >= 0 && cx->paras.items[p].first_person;
+}
+
 size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset)
 {
     size_t lo = 0, hi = cx->words.len;
@@ -279,7 +285,7 @@ static void an_rules__push_para(an_rules_ctx *cx, size_t start, size_t end)
         end--;
     if (end <= start)
         return;
-    an_para para = {{start, end}, false};
+    an_para para = {{start, end}, false, false};
     para.body = an_rules__para_is_body(cx->doc, para.span);
     AN_VEC_PUSH(cx->paras, para);
 }
@@ -382,11 +388,31 @@ static void an_rules__split_words(an_rules_ctx *cx)
         an_rules__push_word(cx, start, len, upper, lower, first);
 }
 
+/* Marks paragraphs that use I/me/my/we/our outside quotes. */
+static void an_rules__mark_first_person(an_rules_ctx *cx)
+{
+    static const char *const fp[] = {"I", "I'm", "I've", "I'd", "I'll", "me", "my", "we",
+                                     "our", "us", "We", "My", "Our", NULL};
+    for (size_t i = 0; i < cx->words.len; i++) {
+        an_span w = cx->words.items[i].span;
+        ptrdiff_t p = an_rules__para_of(cx, w.start);
+        if (p < 0 || cx->paras.items[p].first_person)
+            continue;
+        int32_t q = an_doc_quote_at(cx->doc, w.start);
+        if (q >= 0 && !(cx->doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH))
+            continue;
+        for (size_t k = 0; fp[k]; k++)
+            if (an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k])))
+                cx->paras.items[p].first_person = true;
+    }
+}
+
 void an__rules_run(an_doc *doc, const an_options *opt)
 {
     an_rules_ctx cx = {.doc = doc, .opt = opt};
     an_rules__split_paragraphs(&cx);
     an_rules__split_words(&cx);
+    an_rules__mark_first_person(&cx);
     an__rules_quotes(&cx);
     an__rules_people(&cx);
     an__rules_acronyms(&cx);

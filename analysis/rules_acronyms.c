@@ -242,32 +242,10 @@ static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_span sp)
     AN_VEC_PUSH(*uses, a);
 }
 
-/* True when the paragraph speaks in the first person outside quotes: an
- * interview answer or a letter, words the desk does not rewrite. */
-static bool an_ra__first_person(const an_rules_ctx *cx, ptrdiff_t para)
-{
-    static const char *const fp[] = {"I", "I'm", "I've", "I'd", "me", "my", "we", "our", "us",
-                                     "We", "My", "Our", NULL};
-    an_span ps = cx->paras.items[para].span;
-    for (size_t i = an_rules__word_from(cx, ps.start);
-         i < cx->words.len && cx->words.items[i].span.start < ps.end; i++) {
-        an_span w = cx->words.items[i].span;
-        int32_t q = an_doc_quote_at(cx->doc, w.start);
-        if (q >= 0 && !(cx->doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH))
-            continue;
-        for (size_t k = 0; fp[k]; k++)
-            if (an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k])))
-                return true;
-    }
-    return false;
-}
-
 /* First body uses of each acronym, split at hyphens ("MEK-linked"); a
  * word in capitals throughout ("C-SPAN") is a name, not split. */
 static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
 {
-    ptrdiff_t last_para = -1;
-    bool skip_para = false;
     const char *p = cx->doc->prose;
     for (size_t i = 0; i < cx->words.len; i++) {
         an_span w = cx->words.items[i].span;
@@ -275,12 +253,7 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
             continue;
         if (cx->words.items[i].all_caps && memchr(p + w.start, '-', w.end - w.start))
             continue;
-        ptrdiff_t para = an_rules__para_of(cx, w.start);
-        if (para != last_para) {
-            last_para = para;
-            skip_para = an_ra__first_person(cx, para);
-        }
-        if (skip_para)
+        if (an_rules__in_first_person(cx, w.start))
             continue;
         size_t s = w.start;
         for (size_t k = w.start; k <= w.end; k++) {

@@ -17,6 +17,7 @@
 typedef struct an_para {
     an_span span; /* trimmed of surrounding whitespace */
     bool body;
+    bool first_person; /* I/we outside quotes: an interview answer, a letter */
 } an_para;
 
 /* A word of prose: letters, marks and digits with inner ' ’ - . joining. */
@@ -43,6 +44,9 @@ void an_rules__emit(an_rules_ctx *cx, an_rule rule, an_span span, const char *me
 ptrdiff_t an_rules__para_of(const an_rules_ctx *cx, size_t offset);
 /* True when offset lies in a body paragraph. */
 bool an_rules__in_body(const an_rules_ctx *cx, size_t offset);
+/* True when offset lies in a paragraph written in the first person outside
+ * quotes: an interviewee's answer, words the desk does not rewrite. */
+bool an_rules__in_first_person(const an_rules_ctx *cx, size_t offset);
 /* The first word starting at or after offset (index into cx->words). */
 size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset);
 

@@ -82,6 +82,17 @@ static bool an_rp__suffix(const an_doc *doc, an_span w)
     return an_rp__in(doc, w, sfx);
 }
 
+/* False for a first word that makes a "full name" something else:
+ * "Florida Highway Patrol", "Typhoon Phanfone", "London Sadiq Khan". */
+static bool an_rp__person_like(const an_rules_ctx *cx, an_span first_word)
+{
+    uint32_t f = an_lex_lookup(cx->doc->text + first_word.start, first_word.end - first_word.start);
+    if (f & (AN_LEX_FIRST | AN_LEX_TITLE | AN_LEX_HONORIFIC))
+        return true;
+    return !(f & (AN_LEX_PLACE | AN_LEX_WORD | AN_LEX_TIME | AN_LEX_NATIONALITY |
+                  AN_LEX_FUNCTION | AN_LEX_NOT_NAME));
+}
+
 /* A person's first full-name mention in body text (a headline does not
  * introduce anyone), else the first anywhere; an index into doc->mentions,
  * or -1. */
@@ -92,7 +103,8 @@ static ptrdiff_t an_rp__intro(const an_rules_ctx *cx, const an_entity *e)
         const an_mention *m = &cx->doc->mentions.items[e->mentions[i]];
         size_t first;
         if ((m->kind == AN_MENTION_NAME || m->kind == AN_MENTION_TITLE) &&
-            an_rp__words_in(cx, m->span, &first) >= 2 && !cx->words.items[first].all_caps) {
+            an_rp__words_in(cx, m->span, &first) >= 2 && !cx->words.items[first].all_caps &&
+            an_rp__person_like(cx, cx->words.items[first].span)) {
             if (an_rules__in_body(cx, m->span.start))
                 return (ptrdiff_t)e->mentions[i];
             if (any < 0)
@@ -172,8 +184,15 @@ static bool an_rp__surname_introduced(const an_rules_ctx *cx, an_span word, size
 
 static void an_rp__before_intro_emit(an_rules_ctx *cx, an_span at, an_span intro)
 {
-    if (an_rp__surname_introduced(cx, at, at.start))
+    an_span sur = an_rp__surname(cx, intro);
+    if (!an_rp__same(cx->doc, at, sur) || an_rp__surname_introduced(cx, at, at.start) ||
+        an_rules__in_first_person(cx, at.start))
         return;
+    uint32_t lex = an_lex_lookup(cx->doc->text + at.start, at.end - at.start);
+    if (lex & (AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_NATIONALITY | AN_LEX_NOT_NAME | AN_LEX_FUNCTION))
+        return; /* "Florida", "Tuesday": not only a surname */
+    if ((lex & AN_LEX_WORD) && !an_rp__verb_follows(cx, an_rules__word_from(cx, at.start)))
+        return; /* "Fire", "Day": a surname only when a verb of speech or action follows */
     char a[96], b[96], msg[400];
     an_rules__excerpt(cx->doc, at, a, sizeof a);
     an_rules__excerpt(cx->doc, intro, b, sizeof b);
@@ -431,6 +450,37 @@ static bool an_rp__variant_names(const an_rules_ctx *cx, an_span a, an_span b)
     return diff <= 1;
 }
 
+/* True when every word of name a occurs in name b (Robert Mugabe in
+ * Robert Gabriel Mugabe; de Blasio in Bill de Blasio): one person. */
+static bool an_rp__sub_name(const an_rules_ctx *cx, an_span a, an_span b)
+{
+    size_t fa, fb, na = an_rp__words_in(cx, a, &fa), nb = an_rp__words_in(cx, b, &fb);
+    for (size_t i = 0; i < na; i++) {
+        an_span x = cx->words.items[fa + i].span;
+        bool found = false;
+        for (size_t k = 0; k < nb && !found; k++) {
+            an_span y = cx->words.items[fb + k].span;
+            found = an_rp__same(cx->doc, x, y) ||
+                    (x.end - x.start == 2 && cx->doc->text[x.start + 1] == '.' &&
+                     cx->doc->text[x.start] == cx->doc->text[y.start]); /* K. = Kenneth */
+        }
+        if (!found && (x.end - x.start > 1))
+            return false;
+    }
+    return na > 0;
+}
+
+/* True when the person's given name or full name occurs in [from, to). */
+static bool an_rp__recent(const an_rules_ctx *cx, an_span intro, size_t from, size_t to)
+{
+    size_t f, n = an_rp__words_in(cx, intro, &f);
+    an_span given = n ? cx->words.items[f].span : intro;
+    for (size_t i = an_rules__word_from(cx, from); i < cx->words.len && cx->words.items[i].span.end <= to; i++)
+        if (an_rp__same(cx->doc, cx->words.items[i].span, given))
+            return true;
+    return false;
+}
+
 /* Reports word wi when two people introduced before it have it as their
  * surname; returns true when it did. */
 static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
@@ -448,14 +498,20 @@ static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
         if (in < 0 || doc->mentions.items[in].span.start >= w.start)
             continue;
         an_span ins = doc->mentions.items[in].span;
-        if (seen[0] >= 0 && (an_rp__same(doc, ins, intro[0]) || an_rp__variant_names(cx, ins, intro[0])))
-            continue; /* one person, split by the entity pass or spelled two ways */
+        if (seen[0] >= 0 && (an_rp__same(doc, ins, intro[0]) || an_rp__variant_names(cx, ins, intro[0]) ||
+                             an_rp__sub_name(cx, ins, intro[0]) || an_rp__sub_name(cx, intro[0], ins)))
+            continue; /* one person, split by the entity pass, spelled two ways or with a middle name */
         int slot = seen[0] < 0 ? 0 : 1;
         seen[slot] = (int32_t)tok->entity;
         intro[slot] = ins;
     }
     if (seen[1] < 0)
         return false;
+    ptrdiff_t para = an_rules__para_of(cx, w.start);
+    size_t from = para > 0 ? cx->paras.items[para - 1].span.start : 0;
+    bool r0 = an_rp__recent(cx, intro[0], from, w.start), r1 = an_rp__recent(cx, intro[1], from, w.start);
+    if (r0 != r1)
+        return false; /* only one of them is in view: the reader knows who */
     char s[96], a[96], b[96], msg[400];
     an_rules__excerpt(doc, w, s, sizeof s);
     an_rules__excerpt(doc, intro[0], a, sizeof a);
@@ -475,7 +531,7 @@ static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
         const an_word *w = &cx->words.items[i];
         size_t nwords;
         if (!w->capitalized || !an_rules__in_body(cx, w->span.start) ||
-            an_rp__in_quote(cx->doc, w->span.start))
+            an_rp__in_quote(cx->doc, w->span.start) || an_rules__in_first_person(cx, w->span.start))
             continue;
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (nwords >= 2 || (ent >= 0 && cx->doc->entities.items[ent].kind != AN_ENTITY_PERSON) ||
