@@ -1086,7 +1086,8 @@ static void an_ent__push_mention(an_ent_state *st, an_span span, an_mention_kind
 /* Pushes the mentions in text order, and each person's first title. */
 static void an_ent__push_mentions(an_ent_state *st, size_t base)
 {
-    qsort(st->names.items, st->names.len, sizeof *st->names.items, an_ent__by_start);
+    if (st->names.len > 1)
+        qsort(st->names.items, st->names.len, sizeof *st->names.items, an_ent__by_start);
     uint32_t last_end = 0;
     for (size_t i = 0; i < st->names.len && !st->oom; i++) {
         an_ent_name *nm = &st->names.items[i];
@@ -1138,7 +1139,8 @@ static void an_ent__finish(an_ent_state *st)
         starts[i] = st->names.items[st->ents.items[i].name].start;
         ends[i] = st->names.items[st->ents.items[i].name].end;
     }
-    qsort(st->names.items, st->names.len, sizeof *st->names.items, an_ent__by_start);
+    if (st->names.len > 1)
+        qsort(st->names.items, st->names.len, sizeof *st->names.items, an_ent__by_start);
     an_ent__reindex_canon(st, starts, ends);
     free(starts);
     free(ends);
