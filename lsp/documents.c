@@ -437,6 +437,8 @@ void lsp_document_prune_edits(lsp_document *d)
     size_t k = 0;
     while (k < d->n_edits && d->model && d->edits[k].rev <= d->model->rev)
         k++;
+    if (k == 0)
+        return;
     memmove(d->edits, d->edits + k, (d->n_edits - k) * sizeof *d->edits);
     d->n_edits -= k;
 }

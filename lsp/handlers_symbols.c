@@ -2,6 +2,7 @@
  * People (each with their quotes), Organizations, and Quotes (each with its
  * speaker, or "unattributed"). DocumentSymbol[] for clients with
  * hierarchical support, SymbolInformation[] otherwise. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lsp.h"
@@ -19,7 +20,31 @@ typedef struct lsp_outline {
     proto_text t; /* the model's text */
     int flat;
     json_t *flat_list; /* flat mode: every SymbolInformation */
+    size_t *speaker_start; /* quotes of entity e: speaker_quotes[speaker_start[e] .. [e + 1]) */
+    uint32_t *speaker_quotes;
 } lsp_outline;
+
+/* Groups quote indices by speaker (a counting sort), so that listing each
+ * entity's quotes costs their number, not all quotes. 0 or -1. */
+static int lsp__index_speakers(lsp_outline *o)
+{
+    size_t n_entities, n_quotes;
+    an_doc_entities(o->m->doc, &n_entities);
+    const an_quote *quotes = an_doc_quotes(o->m->doc, &n_quotes);
+    o->speaker_start = calloc(n_entities + 2, sizeof *o->speaker_start);
+    o->speaker_quotes = malloc((n_quotes ? n_quotes : 1) * sizeof *o->speaker_quotes);
+    if (!o->speaker_start || !o->speaker_quotes)
+        return -1;
+    for (size_t i = 0; i < n_quotes; i++)
+        if (quotes[i].speaker >= 0 && (size_t)quotes[i].speaker < n_entities)
+            o->speaker_start[quotes[i].speaker + 2]++;
+    for (size_t e = 2; e < n_entities + 2; e++)
+        o->speaker_start[e] += o->speaker_start[e - 1];
+    for (size_t i = 0; i < n_quotes; i++)
+        if (quotes[i].speaker >= 0 && (size_t)quotes[i].speaker < n_entities)
+            o->speaker_quotes[o->speaker_start[quotes[i].speaker + 1]++] = (uint32_t)i;
+    return 0;
+}
 
 static json_t *lsp__quote_name(const lsp_outline *o, const an_quote *q)
 {
@@ -78,12 +103,11 @@ static json_t *lsp__entity_symbol(lsp_outline *o, uint32_t index, const char *gr
     for (size_t i = 0; i < e->n_mentions; i++)
         lsp__widen(&range, mentions[e->mentions[i]].span);
     json_t *children = o->flat ? NULL : json_array();
-    for (size_t i = 0; i < n_quotes; i++) {
-        if (quotes[i].speaker != (int32_t)index)
-            continue;
-        lsp__widen(&range, quotes[i].span);
-        json_t *q = lsp__symbol(o, lsp__quote_name(o, &quotes[i]), NULL, LSP_KIND_STRING,
-                                quotes[i].span, quotes[i].span, NULL, e->name.ptr);
+    for (size_t k = o->speaker_start[index]; k < o->speaker_start[index + 1]; k++) {
+        const an_quote *q_ = &quotes[o->speaker_quotes[k]];
+        lsp__widen(&range, q_->span);
+        json_t *q = lsp__symbol(o, lsp__quote_name(o, q_), NULL, LSP_KIND_STRING, q_->span, q_->span,
+                                NULL, e->name.ptr);
         if (q)
             json_array_append_new(children, q);
     }
@@ -181,12 +205,19 @@ int lsp_handle_document_symbol(lsp_server *s, const json_t *params, json_t **res
     lsp_view v;
     if (lsp_document_view(d, s->caps.encoding, &v) != 0)
         return LSP_WAIT;
-    lsp_outline o = {s, d, &v, v.m, lsp_model_text(v.m), !s->caps.hierarchical_symbols, NULL};
+    lsp_outline o = {s, d, &v, v.m, lsp_model_text(v.m), !s->caps.hierarchical_symbols, NULL, NULL, NULL};
+    if (lsp__index_speakers(&o) != 0) {
+        free(o.speaker_start);
+        free(o.speaker_quotes);
+        return lsp_fail(message, PROTO_ERR_INTERNAL, "out of memory");
+    }
     json_t *out = json_array();
     o.flat_list = o.flat ? out : NULL;
     lsp__entities(&o, out, AN_ENTITY_PERSON, "People");
     lsp__entities(&o, out, AN_ENTITY_ORGANIZATION, "Organizations");
     lsp__quotes(&o, out);
+    free(o.speaker_start);
+    free(o.speaker_quotes);
     *result = out;
     return 0;
 }

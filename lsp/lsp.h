@@ -9,13 +9,16 @@
  * thread analyses the newest text of each changed document. Everything in
  * lsp_server and its documents is guarded by lsp_server.mu, held while a
  * message is handled and while the worker takes a snapshot or installs a
- * model, never during an analysis. All writes to stdout happen under mu.
+ * model, never during an analysis. Messages are queued under mu and
+ * written in that order after mu is released (hand over hand through
+ * out_mu), so a slow client never holds up the worker.
  */
 #ifndef BYLINE_LSP_H
 #define BYLINE_LSP_H
 
 #include <jansson.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "analysis/analysis.h"
@@ -96,6 +99,7 @@ typedef struct lsp_client_caps {
     int hierarchical_symbols;
     int related_information;
     int pull_diagnostics;
+    int diagnostic_refresh;
     int configuration_pull;
     int code_action_literals;
 } lsp_client_caps;
@@ -109,7 +113,11 @@ typedef struct lsp_server {
     int worker_stopped;
     int quit;
     int out_fd;
-    int output_broken;        /* stdout is gone: stop */
+    atomic_int output_broken; /* stdout is gone: stop */
+    pthread_mutex_t out_mu;   /* serializes writes; taken before mu is released */
+    int queue_output;         /* lsp_send queues (the server) or writes at once (tests) */
+    json_t **outbox;          /* queued messages, owned */
+    size_t n_outbox, cap_outbox;
     lsp_state state;
     int exit_requested;
     lsp_client_caps caps;
@@ -134,7 +142,11 @@ typedef int (*lsp_request_fn)(lsp_server *s, const json_t *params, json_t **resu
 typedef void (*lsp_notification_fn)(lsp_server *s, const json_t *params);
 
 /* server.c */
-void lsp_send(lsp_server *s, json_t *msg); /* steals msg */
+/** Sends msg (stolen): queued when queue_output is set, else written now. */
+void lsp_send(lsp_server *s, json_t *msg);
+/** Releases mu, then writes the queued messages in order. Call with mu
+ *  held; returns without it. */
+void lsp_unlock_and_flush(lsp_server *s);
 void lsp_log(lsp_server *s, int type, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

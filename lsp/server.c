@@ -20,15 +20,49 @@
  * site; the setting byline.docsBaseUrl changes it. */
 #define LSP_DEFAULT_DOCS_BASE "https://byline.newsroom.dev/docs/rules/"
 
+static void lsp__write(lsp_server *s, json_t *msg)
+{
+    if (!atomic_load(&s->output_broken) && proto_write_message(s->out_fd, msg) != 0) {
+        fprintf(stderr, "byline: cannot write to the client (%s); stopping\n", strerror(errno));
+        atomic_store(&s->output_broken, 1);
+    }
+    json_decref(msg);
+}
+
 void lsp_send(lsp_server *s, json_t *msg)
 {
     if (!msg)
         return;
-    if (!s->output_broken && proto_write_message(s->out_fd, msg) != 0) {
-        fprintf(stderr, "byline: cannot write to the client (%s); stopping\n", strerror(errno));
-        s->output_broken = 1;
+    if (!s->queue_output) {
+        lsp__write(s, msg);
+        return;
     }
-    json_decref(msg);
+    if (s->n_outbox == s->cap_outbox) {
+        size_t cap = s->cap_outbox ? s->cap_outbox * 2 : 16;
+        json_t **nb = realloc(s->outbox, cap * sizeof *nb);
+        if (!nb) {
+            json_decref(msg);
+            return;
+        }
+        s->outbox = nb;
+        s->cap_outbox = cap;
+    }
+    s->outbox[s->n_outbox++] = msg;
+}
+
+void lsp_unlock_and_flush(lsp_server *s)
+{
+    json_t **items = s->outbox;
+    size_t n = s->n_outbox;
+    s->outbox = NULL;
+    s->n_outbox = s->cap_outbox = 0;
+    /* Taking out_mu before releasing mu keeps the order of decisions. */
+    pthread_mutex_lock(&s->out_mu);
+    pthread_mutex_unlock(&s->mu);
+    for (size_t i = 0; i < n; i++)
+        lsp__write(s, items[i]);
+    pthread_mutex_unlock(&s->out_mu);
+    free(items);
 }
 
 void lsp_show(lsp_server *s, int type, const char *text)
@@ -93,6 +127,9 @@ static void lsp__set_client_settings(lsp_server *s, const json_t *settings)
     json_decref(s->client_settings);
     s->client_settings = section;
     lsp_documents_reconfigure(s);
+    /* Clients that pull learn that every document's diagnostics changed. */
+    if (s->caps.pull_diagnostics && s->caps.diagnostic_refresh)
+        lsp_send(s, proto_request_new(++s->next_request_id, "workspace/diagnostic/refresh", NULL));
 }
 
 /* Asks a client that supports workspace/configuration for our section. */
@@ -133,6 +170,7 @@ static void lsp__read_caps(lsp_client_caps *c, const json_t *caps)
     c->related_information =
         json_is_true(proto_get(caps, "textDocument.publishDiagnostics.relatedInformation"));
     c->pull_diagnostics = json_is_object(proto_get(caps, "textDocument.diagnostic"));
+    c->diagnostic_refresh = json_is_true(proto_get(caps, "workspace.diagnostics.refreshSupport"));
     c->configuration_pull = json_is_true(proto_get(caps, "workspace.configuration"));
     c->code_action_literals =
         json_is_object(proto_get(caps, "textDocument.codeAction.codeActionLiteralSupport"));
@@ -405,7 +443,7 @@ static int lsp_batch__push(lsp_batch *b, const proto_str *body)
         b->errors = errors;
         b->cap = cap;
     }
-    proto_error err;
+    proto_error err = {0};
     size_t i = b->count++;
     b->failed[i] = proto_message_parse(body->ptr, body->len, &b->items[i], &err) ? err.code : 0;
     memcpy(b->errors[i], err.message, sizeof err.message);
@@ -459,7 +497,7 @@ static void lsp__drain(lsp_server *s, proto_reader *r, lsp_batch *b)
         if (rc == PROTO_READ_ERROR) {
             pthread_mutex_lock(&s->mu);
             lsp_log(s, LSP_MSG_ERROR, "%s; skipped to the next message", err.message);
-            pthread_mutex_unlock(&s->mu);
+            lsp_unlock_and_flush(s);
         } else if (lsp_batch__push(b, &body) != 0) {
             fprintf(stderr, "byline: out of memory reading a message\n");
         }
@@ -483,8 +521,8 @@ static int lsp__loop(lsp_server *s)
         for (size_t i = 0; i < b.count && !done; i++) {
             pthread_mutex_lock(&s->mu);
             lsp__dispatch(s, &b, i);
-            done = s->exit_requested || s->output_broken;
-            pthread_mutex_unlock(&s->mu);
+            done = s->exit_requested || atomic_load(&s->output_broken);
+            lsp_unlock_and_flush(s);
         }
         lsp_batch__clear(&b);
     }
@@ -515,8 +553,12 @@ static void lsp__server_free(lsp_server *s)
     json_decref(s->client_settings);
     free(s->trace);
     free(s->docs_base);
+    for (size_t i = 0; i < s->n_outbox; i++)
+        json_decref(s->outbox[i]);
+    free(s->outbox);
     pthread_cond_destroy(&s->work);
     pthread_cond_destroy(&s->done);
+    pthread_mutex_destroy(&s->out_mu);
     pthread_mutex_destroy(&s->mu);
 }
 
@@ -543,7 +585,9 @@ int lsp_main(int argc, char **argv)
     memset(&s, 0, sizeof s);
     s.out_fd = STDOUT_FILENO;
     s.docs_base = lsp__strdup(LSP_DEFAULT_DOCS_BASE);
+    s.queue_output = 1;
     pthread_mutex_init(&s.mu, NULL);
+    pthread_mutex_init(&s.out_mu, NULL);
     pthread_cond_init(&s.work, NULL);
     pthread_cond_init(&s.done, NULL);
     if (lsp_worker_start(&s) != 0) {

@@ -78,19 +78,18 @@ static lsp_model *lsp_worker__analyse(lsp_snapshot *snap)
     return m;
 }
 
-/* Installs a model (mu held); publishes when it is current. */
-static void lsp_worker__install(lsp_server *s, lsp_snapshot *snap, lsp_model *m)
+/* Installs a model (mu held); publishes when it is current. Returns the
+ * model to free once mu is released (the replaced or the unwanted one). */
+static lsp_model *lsp_worker__install(lsp_server *s, lsp_snapshot *snap, lsp_model *m)
 {
     lsp_document *d = lsp_documents_find(s, snap->uri);
     if (!m) {
         lsp_log(s, LSP_MSG_ERROR, "%s: out of memory during analysis", snap->uri);
-        return;
+        return NULL;
     }
-    if (!d || (d->model && d->model->rev >= m->rev) || m->rev > d->rev) {
-        lsp_model_free(m); /* closed, or overtaken */
-        return;
-    }
-    lsp_model_free(d->model);
+    if (!d || (d->model && d->model->rev >= m->rev) || m->rev > d->rev)
+        return m; /* closed, or overtaken */
+    lsp_model *old = d->model;
     d->model = m;
     lsp_document_prune_edits(d);
     s->analyses++;
@@ -98,6 +97,7 @@ static void lsp_worker__install(lsp_server *s, lsp_snapshot *snap, lsp_model *m)
         lsp_publish_diagnostics(s, d, m);
         lsp_serve_pending(s);
     }
+    return old;
 }
 
 static void *lsp_worker__main(void *arg)
@@ -110,13 +110,16 @@ static void *lsp_worker__main(void *arg)
             pthread_cond_wait(&s->work, &s->mu);
             continue;
         }
-        pthread_mutex_unlock(&s->mu);
+        lsp_unlock_and_flush(s);
         lsp_model *m = lsp_worker__analyse(&snap);
         free(snap.text);
         pthread_mutex_lock(&s->mu);
         lsp_config_release(snap.config);
-        lsp_worker__install(s, &snap, m);
+        lsp_model *garbage = lsp_worker__install(s, &snap, m);
         free(snap.uri);
+        lsp_unlock_and_flush(s);
+        lsp_model_free(garbage); /* a large model is freed outside the lock */
+        pthread_mutex_lock(&s->mu);
     }
     s->worker_stopped = 1;
     pthread_cond_broadcast(&s->done);

@@ -27,9 +27,12 @@ void proto_reader_free(proto_reader *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Makes room for `extra` more bytes, dropping consumed ones first. */
+/* Makes room for `extra` more bytes at the end, dropping consumed bytes
+ * only when the tail is short (so a large body is not moved per read). */
 static int proto_reader__reserve(proto_reader *r, size_t extra)
 {
+    if (r->cap - r->len >= extra)
+        return 0;
     if (r->start > 0) {
         memmove(r->buf, r->buf + r->start, r->len - r->start);
         r->len -= r->start;
