@@ -29,6 +29,28 @@ static const char *const an_rq__speech_verbs[] = {
     "wondered", "thought", "believes", "believed", "reads", "read", "headlined", "titled",
     "entitled", NULL};
 
+/* Verbs that report speech outright: what carries a speaker into the next
+ * paragraph. */
+static const char *const an_rq__report_verbs[] = {
+    "said", "says", "told", "tells", "added", "asked", "explained", "according", "wrote",
+    "stated", "replied", "continued", "insisted", "argued", "noted", "warned", "tweeted",
+    "posted", "statement", "interview", "recalled", "responded", "declared", "announced", NULL};
+
+/* True when [start, end) holds a verb reporting speech, outside quotes. */
+static bool an_rq__reports_speech(const an_rules_ctx *cx, an_span range)
+{
+    for (size_t i = an_rules__word_from(cx, range.start);
+         i < cx->words.len && cx->words.items[i].span.start < range.end; i++) {
+        an_span w = cx->words.items[i].span;
+        int32_t q = an_doc_quote_at(cx->doc, w.start);
+        if (q >= 0 && !(cx->doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH))
+            continue;
+        if (an_rq__word_in(cx->doc, w, an_rq__report_verbs))
+            return true;
+    }
+    return false;
+}
+
 /* True when [start, end) holds a speech verb outside `except`. */
 static bool an_rq__has_cue(const an_rules_ctx *cx, an_span range, an_span except)
 {
@@ -304,8 +326,7 @@ static bool an_rq__reader_sees_speaker(const an_rules_ctx *cx, an_span q, ptrdif
         return false;
     an_span prev = cx->paras.items[para - 1].span;
     char last = an_rq__char_before(cx, prev.end, prev.start);
-    return last == ':' || an_rq__has_quote_mark(cx->doc, prev) ||
-           an_rq__has_cue(cx, prev, (an_span){0, 0});
+    return last == ':' || an_rq__has_quote_mark(cx->doc, prev) || an_rq__reports_speech(cx, prev);
 }
 
 static void an_rq__check_unattributed(an_rules_ctx *cx, an_span q)
