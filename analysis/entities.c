@@ -472,8 +472,10 @@ static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
     return an_ent__person_context(st, a, b) && !last_common && ((ff & AN_LEX_FIRST) || unknown);
 }
 
-/* Person evidence for a one-word name: context, or a capitalized
- * dictionary name (Gorbachev) mid-sentence that is no place. */
+/* Person evidence for a one-word name: context only (a role noun before
+ * it, a speech verb next to it, an age). A capitalized dictionary name
+ * alone is no evidence: it is as often a product, movement or place
+ * (Brexit, Polaroid) as a person. */
 static int an_ent__is_person_single(an_ent_state *st, size_t a)
 {
     an_tok *t = &st->toks.items[a];
@@ -481,15 +483,7 @@ static int an_ent__is_person_single(an_ent_state *st, size_t a)
     if ((t->flags & AN_TOK_ALLCAPS) || (f & (AN_LEX_FUNCTION | AN_LEX_ORG_HEAD | AN_LEX_TITLE)))
         return 0;
     int initial = (t->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) != 0;
-    if (an_ent__person_context(st, a, a + 1))
-        return !initial || !(f & AN_LEX_WORD);
-    an_tok *prev = a > 0 ? &st->toks.items[a - 1] : NULL;
-    an_tok *next = an_ent__tok(st, a + 1);
-    if (an_ent__suffix(st, t, "ology") || an_ent__suffix(st, t, "ism") || an_ent__suffix(st, t, "ists") ||
-        an_ent__suffix(st, t, "ians"))
-        return 0;
-    return !initial && (f & AN_LEX_PROPER) && !(f & (AN_LEX_WORD | AN_LEX_FIRST)) &&
-           !an_ent__place_prep(st, prev) && !(next && (next->flags & AN_TOK_COMMA));
+    return an_ent__person_context(st, a, a + 1) && (!initial || !(f & AN_LEX_WORD));
 }
 
 /* Person evidence for the name [a, b) given what precedes it. */
@@ -589,9 +583,13 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
             continue;
         }
         uint32_t lf = an_ent__lex(st, &st->toks.items[c - 1]);
-        int person = c - a >= 2 &&
-                     ((an_ent__lex(st, &st->toks.items[a]) & AN_LEX_FIRST) || an_ent__east_asian(st, a, c)) &&
-                     !(lf & (AN_LEX_ORG_HEAD | AN_LEX_ORG_START));
+        size_t p = a; /* "Professor David Livermore of the University of East Anglia" */
+        while (p < c && (an_ent__lex(st, &st->toks.items[p]) & (AN_LEX_TITLE | AN_LEX_HONORIFIC)))
+            p++;
+        int person = p < c && !(lf & (AN_LEX_ORG_HEAD | AN_LEX_ORG_START)) &&
+                     ((c - p >= 2 && ((an_ent__lex(st, &st->toks.items[p]) & AN_LEX_FIRST) ||
+                                      an_ent__east_asian(st, p, c))) ||
+                      (p > a && c - p == 1 && !an_ent__plain_word(st, &st->toks.items[p])));
         int orgs = at && an_ent__is_org(st, a, c, SIZE_MAX) && an_ent__is_org(st, r, b, SIZE_MAX);
         if (person || orgs) {
             an_ent__chunk(st, a, c, 0);
@@ -620,9 +618,8 @@ static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
     if (!titled) {
         /* "Iraqi Ryan Crocker" does not happen, but "US Barack Obama" with
          * the title lowercase before does: drop leading places. */
-        while (na + 1 < b && (an_ent__lex(st, &st->toks.items[na]) & (AN_LEX_PLACE | AN_LEX_NATIONALITY)) &&
-               !(an_ent__lex(st, &st->toks.items[na]) & AN_LEX_FIRST))
-            na++;
+        while (na + 2 < b && (an_ent__lex(st, &st->toks.items[na]) & (AN_LEX_PLACE | AN_LEX_NATIONALITY)))
+            na++; /* "(President of) India Pranab Mukherjee" */
     }
     if (!an_ent__is_person(st, na, b, titled)) {
         an_ent__add_pending(st, a, b);
