@@ -279,6 +279,29 @@ static void an_rq__dropped_close(an_rules_ctx *cx, const an_quote *q)
                    (an_span){0, 0}, NULL, NULL);
 }
 
+/* A quote left open at its paragraph's end must go on in a paragraph that
+ * opens with a quotation mark (the running-quote convention). */
+static void an_rq__run_on(an_rules_ctx *cx, const an_quote *q)
+{
+    const an_doc *doc = cx->doc;
+    ptrdiff_t para = an_rules__para_of(cx, q->span.start);
+    size_t len;
+    if (para < 0 || (size_t)para + 1 >= cx->paras.len ||
+        an_rq__mark_style(doc, q->span.start, true, &len) == 0)
+        return;
+    for (size_t i = 0; i < doc->n_stray_marks; i++)
+        if (doc->stray_marks[i].start == q->span.start)
+            return; /* already reported */
+    size_t next = cx->paras.items[para + 1].span.start, l2;
+    if (an_rq__mark_style(doc, next, true, &l2) != 0)
+        return;
+    an_rules__emit(cx, AN_RULE_QUOTE_UNBALANCED, (an_span){q->span.start, q->span.start + len},
+                   "This quote is not closed at the end of its paragraph, and the next paragraph "
+                   "does not open with a quotation mark: close the quote, or open the next "
+                   "paragraph with a mark.",
+                   (an_span){0, 0}, NULL, NULL);
+}
+
 static void an_rq__unbalanced(an_rules_ctx *cx)
 {
     an_rq__strays(cx);
@@ -288,6 +311,8 @@ static void an_rq__unbalanced(an_rules_ctx *cx)
             continue;
         if (!(q->flags & AN_QUOTE_UNCLOSED))
             an_rq__mixed(cx, q);
+        else if (!(q->flags & AN_QUOTE_NOT_SPEECH))
+            an_rq__run_on(cx, q);
         if (!(q->flags & AN_QUOTE_NOT_SPEECH))
             an_rq__dropped_close(cx, q);
     }
