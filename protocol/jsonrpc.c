@@ -55,11 +55,58 @@ static int proto__classify(proto_message *m, proto_error *err)
     return proto__fail(err, PROTO_ERR_INVALID_REQUEST, "neither a request, a notification nor a response");
 }
 
+static int proto__hex4(const char *p, size_t left, unsigned *v)
+{
+    if (left < 4)
+        return -1;
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+        if (d < 0)
+            return -1;
+        *v = *v * 16 + (unsigned)d;
+    }
+    return 0;
+}
+
+/* A copy of body with each lone surrogate escape (\uD800-\uDFFF not in a
+ * pair) replaced by \uFFFD, as editors' UTF-16 strings may hold them and
+ * jansson refuses them; NULL when there is none (or memory runs out). */
+static char *proto__fix_surrogates(const char *body, size_t len)
+{
+    char *copy = NULL;
+    for (size_t i = 0; i + 6 <= len; i++) {
+        if (body[i] != '\\')
+            continue;
+        unsigned v, w;
+        if (body[i + 1] != 'u' || proto__hex4(body + i + 2, len - i - 2, &v) != 0) {
+            i++; /* another escape: skip the escaped character */
+            continue;
+        }
+        int paired = v >= 0xD800 && v <= 0xDBFF && i + 12 <= len && body[i + 6] == '\\' &&
+                     body[i + 7] == 'u' && proto__hex4(body + i + 8, len - i - 8, &w) == 0 &&
+                     w >= 0xDC00 && w <= 0xDFFF;
+        if (v >= 0xD800 && v <= 0xDFFF && !paired) {
+            if (!copy) {
+                if (!(copy = malloc(len)))
+                    return NULL;
+                memcpy(copy, body, len);
+            }
+            memcpy(copy + i + 2, "FFFD", 4);
+        }
+        i += paired ? 11 : 5;
+    }
+    return copy;
+}
+
 int proto_message_parse(const char *body, size_t len, proto_message *m, proto_error *err)
 {
     memset(m, 0, sizeof *m);
     json_error_t jerr;
-    m->root = json_loadb(body, len, JSON_ALLOW_NUL, &jerr);
+    char *fixed = proto__fix_surrogates(body, len);
+    m->root = json_loadb(fixed ? fixed : body, len, JSON_ALLOW_NUL, &jerr);
+    free(fixed);
     if (!m->root) {
         err->code = PROTO_ERR_PARSE;
         err->offset = (size_t)(jerr.position >= 0 ? jerr.position : 0);

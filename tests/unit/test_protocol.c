@@ -151,7 +151,6 @@ static void test_jsonrpc_errors(void **state)
     } cases[] = {
         {"{\"jsonrpc\":\"2.0\",", PROTO_ERR_PARSE, 0},
         {"", PROTO_ERR_PARSE, 0},
-        {"\"\\ud800\"", PROTO_ERR_PARSE, 0},
         {"[]", PROTO_ERR_INVALID_REQUEST, 0},
         {"{\"id\":1,\"method\":\"m\"}", PROTO_ERR_INVALID_REQUEST, 1},
         {"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":3}", PROTO_ERR_INVALID_REQUEST, 1},
@@ -177,6 +176,20 @@ static void test_jsonrpc_errors(void **state)
     assert_int_equal(err.code, PROTO_ERR_PARSE);
     proto_message_clear(&m);
     free(deep);
+}
+
+/* Lone surrogates (legal in an editor's UTF-16 text) become U+FFFD. */
+static void test_jsonrpc_lone_surrogates(void **state)
+{
+    (void)state;
+    const char *body = "{\"jsonrpc\":\"2.0\",\"method\":\"m\",\"params\":{\"t\":"
+                       "\"a\\ud800b\\udc00c\\ud83d\\ude00d\\\\ud800\"}}";
+    proto_message m;
+    proto_error err;
+    assert_int_equal(proto_message_parse(body, strlen(body), &m, &err), 0);
+    assert_string_equal(json_string_value(proto_get(m.params, "t")),
+                        "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xF0\x9F\x98\x80" "d\\ud800");
+    proto_message_clear(&m);
 }
 
 static void test_jsonrpc_build(void **state)
@@ -363,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_framing_limit_and_garbage),
         cmocka_unit_test(test_jsonrpc_kinds),
         cmocka_unit_test(test_jsonrpc_errors),
+        cmocka_unit_test(test_jsonrpc_lone_surrogates),
         cmocka_unit_test(test_jsonrpc_build),
         cmocka_unit_test(test_position_encodings),
         cmocka_unit_test(test_position_snap_clamp_past_end),
