@@ -124,12 +124,14 @@ static json_t *bench__recv(bench_server *s, double timeout_ms)
             return json_loadb(body.ptr, body.len, JSON_ALLOW_NUL, NULL);
         if (rc == PROTO_READ_ERROR)
             bench__die(err.message);
+        /* Always drain what is there, even when out of time. */
         double left = end - bench__ms();
-        if (left <= 0)
-            return NULL;
         struct pollfd p = {s->from, POLLIN, 0};
-        if (poll(&p, 1, (int)left + 1) <= 0)
+        if (poll(&p, 1, left > 0 ? (int)left + 1 : 0) <= 0) {
+            if (left <= 0)
+                return NULL;
             continue;
+        }
         char buf[65536];
         ssize_t n = read(s->from, buf, sizeof buf);
         if (n <= 0)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Byline's benchmarks and prints a table per benchmark. Not a test:
 # numbers depend on the machine and its load (figures: docs/performance.md).
-#   bench/run.sh [SECTION...]     sections: analyze (default: all)
+#   bench/run.sh [SECTION...]     sections: analyze, lsp (default: all)
 # Environment: BYLINE_BUILD (default build), BYLINE_CORPUS (default
 # ../shared/corpus/wikinews), BENCH_MB (default 10).
 # Other benchmarks add a function bench_NAME and their name to SECTIONS.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 build=${BYLINE_BUILD:-build}
 corpus=${BYLINE_CORPUS:-../shared/corpus/wikinews}
 mb=${BENCH_MB:-10}
-SECTIONS=(analyze)
+SECTIONS=(analyze lsp)
 
 field() { # field LINE KEY: the value of KEY=... in a key=value line
   tr '\t' '\n' <<<"$1" | sed -n "s/^$2=//p"
@@ -67,6 +67,35 @@ bench_analyze() {
   row "Byline / compromise" "$(awk -v a="$tp_mb" -v b="$cmp_mb" 'BEGIN{printf "%.0fx", a/b}')" "" ""
   echo
   printf '%s\n' "$tp" "$big" "$draft" "byline-analyze	$cli" "$cmp" >bench/out/analyze.tsv
+}
+
+# Language server: 1,000 single-character edits on a 1 MB and a 10 MB draft
+# (LSP_EDITS, default 1000), didChange -> publishDiagnostics latency, hover
+# and outline while edits stream in, peak RSS (docs/performance.md).
+bench_lsp() {
+  cmake --build "$build" --target lsp_bench byline -j"$(nproc)" >/dev/null
+  local files=("$corpus"/*.txt) edits=${LSP_EDITS:-1000} size out
+  [ -e "${files[0]}" ] || { echo "bench: no news text in $corpus" >&2; return 1; }
+  mkdir -p bench/out
+  for size in 1 10; do
+    out=$("$build/bench/lsp_bench" "$build/byline" "$size" "$edits" "${files[@]}")
+    printf '%s\n' "$out" >"bench/out/lsp-${size}mb.tsv"
+    local open typing stream mem target
+    open=$(grep '^mode=open' <<<"$out"); typing=$(grep '^mode=typing' <<<"$out")
+    stream=$(grep '^mode=stream' <<<"$out"); mem=$(grep '^mode=memory' <<<"$out")
+    target=$([ "$size" = 1 ] && echo 20 || echo 150)
+    echo "== Language server: $(($(field "$open" bytes) / 1000)) KB draft, $edits edits; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+    row "measure" "value" "target" ""
+    row "open -> first diagnostics, ms" "$(field "$open" open_ms)" "" ""
+    row "didChange -> publishDiagnostics median ms" "$(field "$typing" median_ms)" "" ""
+    row "  p99 ms" "$(field "$typing" p99_ms)" "<= $target" "$(verdict "$(field "$typing" p99_ms)" "<=" "$target")"
+    row "  max ms" "$(field "$typing" max_ms)" "" ""
+    row "hover while typing, median / p99 ms" "$(field "$stream" hover_median_ms) / $(field "$stream" hover_p99_ms)" "" ""
+    row "outline while typing, median / p99 ms" "$(field "$stream" outline_median_ms) / $(field "$stream" outline_p99_ms)" "" ""
+    row "last edit -> its diagnostics, ms" "$(field "$stream" last_publish_after_ms)" "" ""
+    row "peak RSS / document" "$(field "$mem" rss_ratio)x" "<= 20x" "$(verdict "$(field "$mem" rss_ratio)" "<=" 20)"
+    echo
+  done
 }
 
 want=("$@")
