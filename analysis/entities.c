@@ -448,7 +448,8 @@ static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
     an_tok *first = &st->toks.items[a], *lastt = &st->toks.items[b - 1];
     uint32_t ff = an_ent__lex(st, first), lf = an_ent__lex(st, lastt);
     int initial = (first->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) != 0;
-    if (lf & (AN_LEX_ORG_HEAD | AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_NATIONALITY))
+    if (lf & (AN_LEX_ORG_HEAD | AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_NATIONALITY |
+              AN_LEX_TITLE))
         return 0;
     int last_common = an_ent__common_only(st, lastt);
     int last_plural = last_common && an_ent__suffix(st, lastt, "s");
@@ -501,8 +502,9 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
         return !(lf & (AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_ORG_HEAD | AN_LEX_FUNCTION)) &&
                !an_ent__common_only(st, lastt) &&
                (!(ff & (AN_LEX_PLACE | AN_LEX_NATIONALITY)) || (ff & AN_LEX_FIRST));
-    an_tok *pl = an_ent__prev_lower(st, a);
-    if (pl && (an_ent__is(st, pl, "the") || an_ent__is(st, pl, "a") || an_ent__is(st, pl, "an")) &&
+    an_tok *pl = a > 0 ? &st->toks.items[a - 1] : NULL;
+    if (pl && (an_ent__is(st, pl, "the") || an_ent__is(st, pl, "a") || an_ent__is(st, pl, "an") ||
+               an_ent__is(st, pl, "The") || an_ent__is(st, pl, "A") || an_ent__is(st, pl, "An")) &&
         (n == 1 || !(ff & AN_LEX_FIRST)))
         return 0; /* "the Onion": people take no article ("an Andy Warhol exhibit" aside) */
     return n == 1 ? an_ent__is_person_single(st, a) : an_ent__is_person_multi(st, a, b);
@@ -600,6 +602,22 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
     return 0;
 }
 
+/* Where a person's name starts inside [a, b) when plain words precede a
+ * given name: "(Minister of) Education Stefania Giannini", "(Council on
+ * American-Islamic) Relations Alia Salem". Returns a when nothing moves. */
+static size_t an_ent__given_name_start(an_ent_state *st, size_t a, size_t b)
+{
+    for (size_t p = a; p + 1 < b; p++) {
+        an_tok *t = &st->toks.items[p];
+        uint32_t f = an_ent__lex(st, t);
+        if ((f & AN_LEX_FIRST) && !(f & AN_LEX_WORD) && an_ent__is_name_tok(st, &st->toks.items[p + 1]))
+            return p;
+        if (!an_ent__plain_word(st, t) || (f & AN_LEX_FIRST))
+            return a;
+    }
+    return a;
+}
+
 /* The person part of a chunk: a title or honorific, then the name. */
 static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
 {
@@ -620,6 +638,7 @@ static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
          * the title lowercase before does: drop leading places. */
         while (na + 2 < b && (an_ent__lex(st, &st->toks.items[na]) & (AN_LEX_PLACE | AN_LEX_NATIONALITY)))
             na++; /* "(President of) India Pranab Mukherjee" */
+        na = an_ent__given_name_start(st, na, b);
     }
     if (!an_ent__is_person(st, na, b, titled)) {
         an_ent__add_pending(st, a, b);
