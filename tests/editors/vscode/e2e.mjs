@@ -7,7 +7,7 @@
 // Env: BYLINE_TEST_BREAK=1      expect a wrong hover: the test must fail
 //      SCREENSHOT=FILE          also save the documentation screenshot there
 //      ARTIFACTS=DIR            where to keep logs and failure.png (default: the temp dir)
-//      CHROMIUM (/usr/bin/chromium), TEST_TIMEOUT seconds (240), KEEP=1
+//      CHROMIUM (/usr/bin/chromium), TEST_TIMEOUT seconds (270), KEEP=1
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -55,6 +55,7 @@ const baseSettings = {
   'editor.wordWrap': 'on',
   'window.commandCenter': false,
   'workbench.colorTheme': 'Default Light Modern',
+  'outline.collapseItems': 'alwaysCollapse',
 };
 const writeSettings = (extra) =>
   fs.writeFileSync(settingsFile, JSON.stringify({ ...baseSettings, ...extra }, null, 2));
@@ -91,20 +92,20 @@ const deadline = setTimeout(async () => {
   await cleanup();
   log(`artifacts in ${root}`);
   process.exit(1);
-}, Number(process.env.TEST_TIMEOUT || 240) * 1000);
+}, Number(process.env.TEST_TIMEOUT || 270) * 1000);
 
 // Changes the user settings the way a user does: in the settings.json editor
 // (Preferences: Open User Settings (JSON)), replaced whole and saved. (Writing
 // the file behind VS Code's back relies on a file watcher that is unreliable
 // on a loaded machine.)
-async function editSettings(extra) {
-  await command('Preferences: Open User Settings (JSON)');
+async function editSettings(extra, { workspace = false } = {}) {
+  await command(workspace ? 'Preferences: Open Workspace Settings (JSON)' : 'Preferences: Open User Settings (JSON)');
   const editor = page.locator('.monaco-editor[data-uri$="settings.json"] .view-lines').first();
   await editor.waitFor({ timeout: 20000 });
   await editor.click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.insertText(JSON.stringify({ ...baseSettings, ...extra }));
+  await page.keyboard.insertText(JSON.stringify(workspace ? extra : { ...baseSettings, ...extra }));
   await page.keyboard.press('Control+S');
   await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 10000 }).catch(() => {});
   await page.keyboard.press('Control+W');
@@ -134,8 +135,13 @@ async function openFile(name, firstLine) {
   if (!(await item.isVisible())) await command('View: Show Explorer');
   await item.waitFor({ timeout: 20000 });
   await item.dblclick();
-  await page.locator('.monaco-editor .view-lines', { hasText: firstLine }).first().waitFor({ timeout: 30000 });
-  await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 30000 });
+  // focus the editor (a click inside its visible part) and go to the top
+  await page.locator('.editor-group-container.active .monaco-editor .overflow-guard').first()
+    .click({ position: { x: 200, y: 12 } });
+  await page.keyboard.press('Control+Home');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: firstLine }).first()
+    .waitFor({ timeout: 30000 });
 }
 
 async function gotoText(text, needle, offset = 1) {
@@ -152,19 +158,23 @@ async function hoverAt(text, needle, expect) {
   await gotoText(text, needle);
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
   try {
-    // "Show or Focus Hover" at the cursor; if no hover comes, point the mouse
-    // at the cursor as a user would.
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    try {
-      await hover.filter({ hasText: expect }).first().waitFor({ timeout: 4000 });
-    } catch {
-      const box = await page.locator('.monaco-editor.focused .cursor').first().boundingBox();
-      if (box) {
-        await page.mouse.move(box.x + 4, box.y + box.height / 2);
-        await page.mouse.move(box.x + 6, box.y + box.height / 2);
+    // Click where Go to Line put the cursor (inside the name), which focuses
+    // the editor whatever had the focus, then "Show or Focus Hover" (Ctrl+K
+    // Ctrl+I); asked again if nothing shows (the first hover can be slow on
+    // a loaded machine). The mouse stays still: moving it hides the hover.
+    const cursor = page.locator('.editor-group-container.active .monaco-editor .cursors-layer .cursor').first();
+    const box = await cursor.boundingBox();
+    if (box) await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      try {
+        await hover.filter({ hasText: expect }).first().waitFor({ timeout: 8000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await page.keyboard.press('Escape');
       }
-      await hover.filter({ hasText: expect }).first().waitFor({ timeout: 15000 });
     }
   } catch {
     const seen = await hover.allInnerTexts().catch(() => []);
@@ -186,6 +196,8 @@ async function main() {
   log(`installed ${path.basename(VSIX)}`);
 
   cs = spawn(CS_BIN, [...csArgs, ws], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // run.sh kills this process group should this script die without cleaning up
+  if (process.env.CS_PIDFILE) fs.writeFileSync(process.env.CS_PIDFILE, String(cs.pid));
   const csLog = fs.createWriteStream(path.join(root, 'code-server.log'));
   cs.stdout.pipe(csLog); cs.stderr.pipe(csLog);
   for (let i = 0; ; i++) {
@@ -263,9 +275,11 @@ async function main() {
 
   // --- the log and the restart command ---------------------------------------
   await command('Byline: Restart Server');
+  await command('Byline: Show Server Log');
   await outputView.filter({ hasText: 'stopping the server' }).first().waitFor({ timeout: 30000 });
   await page.waitForFunction(() => {
-    const t = [...document.querySelectorAll('.part.panel .monaco-editor .view-lines')].map((e) => e.innerText).join('\n');
+    const t = [...document.querySelectorAll('.part.panel .monaco-editor .view-lines')]
+      .map((e) => e.innerText.replace(/\u00a0/g, ' ')).join('\n'); // Monaco renders spaces as nbsp
     const stop = t.lastIndexOf('stopping the server');
     return stop >= 0 && t.indexOf('server running', stop) > stop;
   }, null, { timeout: 30000 });
@@ -276,8 +290,10 @@ async function main() {
   if (process.env.SCREENSHOT) await docScreenshot(process.env.SCREENSHOT);
 
   // --- a server that cannot be found: a clear error naming the path --------
+  // (byline.serverPath is machine-overridable: in code-server, a remote
+  // window, the User value is not used; the workspace's is.)
   const missing = path.join(root, 'no-such-dir', 'byline');
-  await editSettings({ 'byline.serverPath': missing });
+  await editSettings({ 'byline.serverPath': missing }, { workspace: true });
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: missing });
   await toast.first().waitFor({ timeout: 20000 });
   log(`error notification: "${(await toast.first().innerText()).replace(/\s+/g, ' ').slice(0, 200)}"`);
@@ -287,13 +303,16 @@ async function main() {
 // outline and the Problems panel.
 async function docScreenshot(file) {
   await openFile('iran-talks.txt', 'U.S., Iran plan Round 2');
+  // Outline view in the side bar, the folder list folded away, People open.
   await command('Explorer: Focus on Outline View');
-  await page.locator('.outline-pane .monaco-list-row', { hasText: 'People' }).first().waitFor({ timeout: 15000 });
-  // expand the People group when it is collapsed
+  const folders = page.locator('.sidebar .pane-header').first(); // the workspace's files
+  if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
   const people = page.locator('.outline-pane .monaco-list-row', { hasText: 'People' }).first();
-  if ((await people.getAttribute('aria-expanded')) === 'false') await people.click();
+  await people.waitFor({ timeout: 15000 });
+  const mottaki = page.locator('.outline-pane .monaco-list-row', { hasText: 'Manouchehr Mottaki' }).first();
+  if (!(await mottaki.isVisible())) await people.locator('.monaco-tl-twistie').click();
+  await mottaki.waitFor({ timeout: 10000 });
   await page.keyboard.press('Control+Shift+M');
-  await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 50, y: 10 } });
   await hoverAt(seedText, 'Mottaki said his government', 'Manouchehr Mottaki');
   await sleep(500);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

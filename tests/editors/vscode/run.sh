@@ -40,9 +40,19 @@ fi
 tmp=""
 if [ -n "$build" ]; then
   tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
   "$root/editors/vscode/build-vsix.sh" --server "$build" --out "$tmp/byline.vsix" >/dev/null || exit 1
   set -- "$tmp/byline.vsix"
 fi
 vsix=${1:?usage: run.sh [--can-fail] [--screenshot FILE] (VSIX | --build BYLINE)}
-CHROMIUM=$chromium node "$here/e2e.mjs" "$vsix"
+pidfile=$(mktemp)
+cleanup() {
+  # code-server runs in its own process group; e2e.mjs stops it, this is
+  # the safety net for when e2e.mjs itself was killed.
+  local pgid; pgid=$(cat "$pidfile" 2>/dev/null)
+  if [ -n "$pgid" ] && kill -0 "$pgid" 2>/dev/null; then kill -- "-$pgid" 2>/dev/null; fi
+  rm -f "$pidfile"
+  [ -z "$tmp" ] || rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 143' TERM INT
+CS_PIDFILE=$pidfile CHROMIUM=$chromium node "$here/e2e.mjs" "$vsix"
