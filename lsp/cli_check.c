@@ -13,10 +13,10 @@
 #ifndef BYLINE_VERSION
 #define BYLINE_VERSION "0.0.0"
 #endif
-/* Where the rule pages (docs/rules/<id>.md) are published; the
- * BYLINE_DOCS_URL environment variable overrides it. */
+/* Where the rule pages (docs/rules/<id>.md) are published, as the language
+ * server links them; the BYLINE_DOCS_URL environment variable overrides it. */
 #ifndef BYLINE_DOCS_URL
-#define BYLINE_DOCS_URL "file:///usr/share/doc/byline/rules/"
+#define BYLINE_DOCS_URL "https://byline.newsroom.dev/docs/rules/"
 #endif
 
 static const char cli__check_usage[] =
@@ -302,6 +302,21 @@ static void check__file(check_run *run, const char *path)
     free(text);
 }
 
+/* One line per rule for SARIF's shortDescription (docs/rules/ has more). */
+static const char *const check__summaries[AN_RULE_COUNT] = {
+    [AN_RULE_QUOTE_UNATTRIBUTED] = "A direct quote with no speaker.",
+    [AN_RULE_QUOTE_UNBALANCED] = "Quotation marks that do not pair.",
+    [AN_RULE_QUOTE_SPEAKER_UNKNOWN] = "A quote attributed to someone never introduced.",
+    [AN_RULE_PERSON_SURNAME_BEFORE_INTRO] = "A surname used before the full name.",
+    [AN_RULE_PERSON_NAME_VARIANT] = "One person spelled two ways.",
+    [AN_RULE_PERSON_AMBIGUOUS_SURNAME] = "A bare surname that two people share.",
+    [AN_RULE_PERSON_FULL_NAME_REPEATED] = "The full name used again after the first reference.",
+    [AN_RULE_ACRONYM_UNDEFINED] = "An acronym never spelled out.",
+    [AN_RULE_ACRONYM_DEFINED_AFTER_USE] = "An acronym spelled out only after its first use.",
+    [AN_RULE_NAMES_HOUSE_SPELLING] = "A name the newsroom's names list spells differently.",
+    [AN_RULE_SOURCE_ANONYMOUS] = "A quote or claim from an unnamed source.",
+};
+
 /* The rule descriptors of tool.driver.rules, indexed like an_rule. */
 static json_t *check__sarif_rules(void)
 {
@@ -311,9 +326,9 @@ static json_t *check__sarif_rules(void)
     json_t *rules = json_array();
     for (int r = 0; r < AN_RULE_COUNT; r++) {
         const char *id = an_rule_name((an_rule)r);
-        char uri[512], text[160];
+        char uri[512];
         snprintf(uri, sizeof uri, "%s%s%s.md", base, base[strlen(base) - 1] == '/' ? "" : "/", id);
-        snprintf(text, sizeof text, "Byline rule %s (docs/rules/%s.md)", id, id);
+        const char *text = check__summaries[r] ? check__summaries[r] : id;
         an_severity def = an_rule_default_severity((an_rule)r);
         json_array_append_new(
             rules, json_pack("{s:s, s:{s:s}, s:s, s:{s:s, s:b}}", "id", id, "shortDescription",
@@ -327,7 +342,7 @@ static json_t *check__sarif_rules(void)
 static json_t *check__sarif_log(check_run *run)
 {
     json_t *driver = json_pack("{s:s, s:s, s:s, s:o}", "name", "byline", "version", BYLINE_VERSION,
-                               "informationUri", "file:///usr/share/doc/byline/", "rules",
+                               "informationUri", "https://byline.newsroom.dev/", "rules",
                                check__sarif_rules());
     json_t *sarif_run = json_pack("{s:{s:o}, s:s, s:O, s:O}", "tool", "driver", driver,
                                   "columnKind", "unicodeCodePoints", "artifacts", run->artifacts,

@@ -360,7 +360,8 @@ static void config__apply_key(config_src *src, const char *name, const json_t *v
         config__apply_list(src, name, name, v, &cfg->allowed_acronyms, &cfg->n_allowed_acronyms);
     else if (strcmp(name, "maxDocumentSize") == 0)
         config__apply_max_size(src, v);
-    else if (strcmp(name, "$schema") != 0 && strcmp(name, "trace") != 0)
+    else if (strcmp(name, "$schema") != 0 && strcmp(name, "trace") != 0 &&
+             strcmp(name, "docsBaseUrl") != 0)
         config__src_error(src, name, name, "unknown key (see docs/configuration.md)");
 }
 
