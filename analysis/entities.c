@@ -618,6 +618,21 @@ static size_t an_ent__given_name_start(an_ent_state *st, size_t a, size_t b)
     return a;
 }
 
+/* "… wrote for The Onion": a capitalized "The" inside a sentence belongs
+ * to the name of a publication, band or company. */
+static int an_ent__capital_the(an_ent_state *st, size_t a, size_t b)
+{
+    if (a == 0 || !an_ent__is(st, &st->toks.items[a - 1], "The"))
+        return 0;
+    const an_tok *the = &st->toks.items[a - 1];
+    if (the->flags & (AN_TOK_SENT | AN_TOK_HEADLINE))
+        return 0;
+    if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME))
+        return 0;
+    return !(an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_FIRST | AN_LEX_TITLE | AN_LEX_HONORIFIC)) ||
+           b - a == 1;
+}
+
 /* The person part of a chunk: a title or honorific, then the name. */
 static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
 {
@@ -679,7 +694,7 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
     if (!split && an_ent__split_affiliation(st, a, b))
         return;
     size_t acr = an_ent__acronym_after(st, b);
-    if (an_ent__is_org(st, a, b, acr)) {
+    if (an_ent__is_org(st, a, b, acr) || an_ent__capital_the(st, a, b)) {
         an_ent__org(st, a, b, acr);
         return;
     }
