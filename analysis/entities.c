@@ -590,7 +590,7 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
             p++;
         int person = p < c && !(lf & (AN_LEX_ORG_HEAD | AN_LEX_ORG_START)) &&
                      ((c - p >= 2 && ((an_ent__lex(st, &st->toks.items[p]) & AN_LEX_FIRST) ||
-                                      an_ent__east_asian(st, p, c))) ||
+                                      an_ent__is_person_multi(st, p, c))) ||
                       (p > a && c - p == 1 && !an_ent__plain_word(st, &st->toks.items[p])));
         int orgs = at && an_ent__is_org(st, a, c, SIZE_MAX) && an_ent__is_org(st, r, b, SIZE_MAX);
         if (person || orgs) {
@@ -948,6 +948,28 @@ static int an_ent__by_length(const void *x, const void *y)
     return (*a)->start < (*b)->start ? -1 : (*a)->start > (*b)->start;
 }
 
+/* "Robert Mugabe" after "Robert Gabriel Mugabe": the person its first
+ * word names, when every word of it appears, in order, in that person's
+ * name. Returns the entity or AN_EMAP_NONE. */
+static int32_t an_ent__same_person(an_ent_state *st, const an_ent_name *nm)
+{
+    const an_tok *t = &st->ntoks.items[nm->tok_off];
+    if (nm->n_tok < 2)
+        return AN_EMAP_NONE;
+    int32_t e = an_ent__get(st, t[0].start, t[0].end, AN_ENTITY_PERSON);
+    if (e < 0)
+        return AN_EMAP_NONE;
+    const an_ent_name *canon = &st->names.items[st->ents.items[e].name];
+    const an_tok *c = &st->ntoks.items[canon->tok_off];
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < canon->n_tok && j < nm->n_tok; i++) {
+        size_t la = t[j].end - t[j].start, lb = c[i].end - c[i].start;
+        if (la == lb && memcmp(st->s + t[j].start, st->s + c[i].start, la) == 0)
+            j++;
+    }
+    return j == nm->n_tok ? e : AN_EMAP_NONE;
+}
+
 /* A guessed person name that starts with another person's name ("Warhol
  * Polaroids" after "Andy Warhol") goes back to the second pass. */
 static int an_ent__demote(an_ent_state *st, an_ent_name *nm)
@@ -985,6 +1007,8 @@ static void an_ent__resolve(an_ent_state *st)
         int32_t e = an_ent__get(st, nm->start, nm->end, nm->kind);
         if (e == AN_EMAP_AMBIGUOUS)
             e = an_ent__nearest(st, nm, n);
+        if (e == AN_EMAP_NONE && nm->kind == AN_ENTITY_PERSON)
+            e = an_ent__same_person(st, nm);
         if (e < 0)
             e = an_ent__new_entity(st, (uint32_t)(nm - st->names.items));
         else if (nm->acr_end > nm->acr_start && st->ents.items[e].n_aliases < 4)
