@@ -685,10 +685,21 @@ static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
 static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
 {
     a = an_ent__peel(st, a, b);
-    while (b > a && an_ent__connector(st, &st->toks.items[b - 1]) != AN_CONN_NONE)
-        b--;
+    while (b > a && (an_ent__connector(st, &st->toks.items[b - 1]) != AN_CONN_NONE ||
+                     (an_ent__lex(st, &st->toks.items[b - 1]) & (AN_LEX_TIME | AN_LEX_FIRST)) == AN_LEX_TIME))
+        b--; /* "... Magicians Wednesday" */
     if (a >= b)
         return;
+    if (b - a >= 3 && (an_ent__lex(st, &st->toks.items[a]) & AN_LEX_TITLE) &&
+        an_ent__is(st, &st->toks.items[a + 1], "of")) {
+        size_t r = a + 2; /* "President of the International Brotherhood of Magicians" */
+        while (r < b && an_ent__connector(st, &st->toks.items[r]) == AN_CONN_THE)
+            r++;
+        if (r < b && an_ent__is_org(st, r, b, SIZE_MAX)) {
+            an_ent__chunk(st, r, b, 0);
+            return;
+        }
+    }
     if (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED))
         return; /* an acronym the name before it defined */
     if (!split && an_ent__split_affiliation(st, a, b))
