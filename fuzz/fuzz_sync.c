@@ -219,13 +219,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     s.out_fd = open("/dev/null", O_WRONLY);
     FUZZ_CHECK(s.out_fd >= 0);
     pthread_mutex_init(&s.mu, NULL);
+    pthread_mutex_init(&s.out_mu, NULL);
     pthread_cond_init(&s.work, NULL);
+    pthread_cond_init(&s.done, NULL);
+    s.queue_output = 0; /* no worker, no flushing: messages are written at once */
     s.state = LSP_STATE_RUNNING;
     s.caps.encoding = (proto_encoding)(data[0] % 3);
     fuzz_sync_in in = {data + 1, size - 1, 0};
     fuzz_sync__session(&s, &in, data[0] & 4 ? AN_FORMAT_MARKDOWN : AN_FORMAT_PLAIN);
     lsp_documents_close_all(&s);
+    pthread_cond_destroy(&s.done);
     pthread_cond_destroy(&s.work);
+    pthread_mutex_destroy(&s.out_mu);
     pthread_mutex_destroy(&s.mu);
     close(s.out_fd);
     return 0;

@@ -29,7 +29,7 @@ nice -n 19 cmake --build build-fuzz --target "fuzz_$target" -j1 >/dev/null
 
 work=fuzz/out/$target artifacts=fuzz/out/artifacts
 mkdir -p "$work" "$artifacts"
-flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096
+flags=(-max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096
        -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/$target-")
 [ -f "fuzz/$target.dict" ] && flags+=(-dict="fuzz/$target.dict")
 
