@@ -266,6 +266,19 @@ static const uint32_t AN_LEX_NAMEY = AN_LEX_FIRST | AN_LEX_PROPER | AN_LEX_ORG |
                                      AN_LEX_ORG_START | AN_LEX_TITLE | AN_LEX_HONORIFIC |
                                      AN_LEX_PLACE | AN_LEX_NATIONALITY;
 
+/* Lexicon flags of a hyphenated word's two halves ("Prize-winner"), 0
+ * unless both halves are ordinary words. */
+static uint32_t an_ent__hyphen_words(an_ent_state *st, const an_tok *t)
+{
+    const char *p = memchr(st->s + t->start, '-', t->end - t->start);
+    if (!p)
+        return 0;
+    size_t mid = (size_t)(p - st->s);
+    uint32_t l = an_lex_lookup(st->s + t->start, mid - t->start);
+    uint32_t r = an_lex_lookup(p + 1, t->end - mid - 1);
+    return (l & AN_LEX_WORD) && (r & AN_LEX_WORD) ? AN_LEX_WORD : 0;
+}
+
 static int an_ent__span_is(an_ent_state *st, size_t a, size_t b, uint32_t flags)
 {
     if (b - a == 1)
@@ -290,7 +303,9 @@ static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
             a++;
         else if ((f & AN_LEX_FUNCTION) && !(f & (AN_LEX_ORG | AN_LEX_TITLE | AN_LEX_HONORIFIC)))
             a++;
-        else if (initial && (f & AN_LEX_WORD) && !(f & AN_LEX_NAMEY) &&
+        else if (initial && ((f & AN_LEX_WORD) || (!f && (t->flags & AN_TOK_HYPHEN) &&
+                                                   an_ent__hyphen_words(st, t))) &&
+                 !(f & AN_LEX_NAMEY) &&
                  !(a + 1 < b && an_ent__span_is(st, a, a + 2, AN_LEX_TITLE | AN_LEX_ORG | AN_LEX_PLACE)))
             a++; /* but not "Prime" of "Prime Minister" */
         else
@@ -354,19 +369,6 @@ static int an_ent__is_acronym_org(an_ent_state *st, an_tok *t)
     return 1;
 }
 
-/* Lexicon flags of a hyphenated word's two halves ("Prize-winner"), 0
- * unless both halves are ordinary words. */
-static uint32_t an_ent__hyphen_words(an_ent_state *st, const an_tok *t)
-{
-    const char *p = memchr(st->s + t->start, '-', t->end - t->start);
-    if (!p)
-        return 0;
-    size_t mid = (size_t)(p - st->s);
-    uint32_t l = an_lex_lookup(st->s + t->start, mid - t->start);
-    uint32_t r = an_lex_lookup(p + 1, t->end - mid - 1);
-    return (l & AN_LEX_WORD) && (r & AN_LEX_WORD) ? AN_LEX_WORD : 0;
-}
-
 /* Whether a name-part token is plainly not a name word. */
 static int an_ent__plain_word(an_ent_state *st, an_tok *t)
 {
@@ -388,16 +390,20 @@ static int an_ent__common_only(an_ent_state *st, an_tok *t)
 }
 
 /* "Chung-tai", "Jong-un", "Shin-Wook": the hyphenated given name of a
- * Chinese or Korean name after a capitalized family name. */
+ * Chinese or Korean name after a short capitalized family name. The
+ * syllables may be English words ("Lung-bin"), so no dictionary check. */
 static int an_ent__east_asian(an_ent_state *st, size_t a, size_t b)
 {
     if (b - a < 2 || b - a > 3)
         return 0;
     an_tok *fam = &st->toks.items[a], *given = &st->toks.items[a + 1];
-    size_t fl = fam->end - fam->start;
-    return (given->flags & AN_TOK_HYPHEN) && (given->flags & AN_TOK_CAP) && fl >= 2 && fl <= 6 &&
-           !an_ent__plain_word(st, given) &&
-           !(an_ent__lex(st, fam) & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_FUNCTION));
+    size_t fl = fam->end - fam->start, gl = given->end - given->start;
+    if (!(given->flags & AN_TOK_HYPHEN) || !(given->flags & AN_TOK_CAP) || (given->flags & AN_TOK_ALLCAPS) ||
+        fl < 2 || fl > 6 || gl < 4 || gl > 13 || (an_ent__lex(st, fam) & (AN_LEX_FUNCTION | AN_LEX_TITLE)))
+        return 0;
+    const char *g = st->s + given->start, *h = memchr(g, '-', gl);
+    size_t first = h ? (size_t)(h - g) : gl, second = gl - first - 1;
+    return h && first >= 2 && first <= 5 && second >= 2 && second <= 5 && !memchr(h + 1, '-', second);
 }
 
 /* Words before a place: "in Irving", "from Tehran". */
@@ -498,6 +504,8 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
         return titled && n == 1 && !an_ent__span_is(st, a, b, AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_TITLE);
     an_tok *first = &st->toks.items[a], *lastt = &st->toks.items[b - 1];
     uint32_t ff = an_ent__lex(st, first), lf = an_ent__lex(st, lastt);
+    if (titled && an_ent__east_asian(st, a, b))
+        return 1;
     if (titled)
         return !(lf & (AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_ORG_HEAD | AN_LEX_FUNCTION)) &&
                !an_ent__common_only(st, lastt) &&
@@ -988,6 +996,8 @@ static int an_ent__demote(an_ent_state *st, an_ent_name *nm)
     if (nm->kind != AN_ENTITY_PERSON || nm->strong || nm->n_tok < 2)
         return 0;
     const an_tok *t = &st->ntoks.items[nm->tok_off];
+    if (t[1].flags & AN_TOK_HYPHEN)
+        return 0; /* "Leung Che-cheung" after "Baggio Leung": family name first */
     if (an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON) != AN_EMAP_NONE ||
         an_ent__get(st, t[0].start, t[0].end, AN_ENTITY_PERSON) < 0)
         return 0;
