@@ -142,15 +142,23 @@ static int an_ent__connector(an_ent_state *st, an_tok *t)
 {
     if (t->flags & AN_TOK_AMP)
         return AN_CONN_ORG;
-    if (!(t->flags & AN_TOK_LOWER))
-        return AN_CONN_NONE;
-    if (an_ent__is(st, t, "of") || an_ent__is(st, t, "for") || an_ent__is(st, t, "on") ||
-        an_ent__is(st, t, "at") || an_ent__is(st, t, "and"))
-        return AN_CONN_ORG;
-    if (an_ent__is(st, t, "the"))
-        return AN_CONN_THE;
-    if (t->end - t->start > 5)
-        return AN_CONN_NONE; /* particles are short */
+    if (!(t->flags & AN_TOK_LOWER) || t->end - t->start > 5)
+        return AN_CONN_NONE; /* connectors and particles are short */
+    const char *p = st->s + t->start;
+    switch (t->end - t->start) {
+    case 2:
+        if ((p[0] == 'o' && (p[1] == 'f' || p[1] == 'n')) || (p[0] == 'a' && p[1] == 't'))
+            return AN_CONN_ORG;
+        break;
+    case 3:
+        if (memcmp(p, "for", 3) == 0 || memcmp(p, "and", 3) == 0)
+            return AN_CONN_ORG;
+        if (memcmp(p, "the", 3) == 0)
+            return AN_CONN_THE;
+        break;
+    default:
+        break;
+    }
     return (an_ent__lex(st, t) & AN_LEX_PARTICLE) ? AN_CONN_PARTICLE : AN_CONN_NONE;
 }
 
@@ -906,16 +914,19 @@ static void an_ent__register_org(an_ent_state *st, const an_ent_name *nm, int32_
         an_ent__put(st, nm->acr_start, nm->acr_end, AN_ENTITY_ORGANIZATION, e, 1);
 }
 
-/* Whether the words of a name (key ka, la) are a contiguous run of the
- * words of name b. */
-static int an_ent__run_of(an_ent_state *st, const char *ka, size_t la, const an_ent_name *b)
+/* Whether the words of name a are a contiguous run of the words of name
+ * b (byte for byte). */
+static int an_ent__run_of(const an_ent_state *st, const an_ent_name *a, const an_ent_name *b)
 {
-    char kb[AN_KEY_MAX];
-    size_t lb = an_ent__key(st->s, b->start, b->end, 0, kb);
-    for (size_t i = 1; la && lb && i + la - 1 <= lb; i++)
-        if (memcmp(kb + i, ka + 1, la - 1) == 0 && (i == 1 || kb[i - 1] == ' ') &&
-            (i + la - 1 == lb || kb[i + la - 1] == ' '))
+    const an_tok *ta = &st->ntoks.items[a->tok_off], *tb = &st->ntoks.items[b->tok_off];
+    for (uint32_t i = 0; i + a->n_tok <= b->n_tok; i++) {
+        uint32_t j = 0;
+        while (j < a->n_tok && ta[j].end - ta[j].start == tb[i + j].end - tb[i + j].start &&
+               memcmp(st->s + ta[j].start, st->s + tb[i + j].start, ta[j].end - ta[j].start) == 0)
+            j++;
+        if (j == a->n_tok)
             return 1;
+    }
     return 0;
 }
 
@@ -931,11 +942,9 @@ static int32_t an_ent__nearest(an_ent_state *st, const an_ent_name *nm, size_t l
         else
             hi = mid;
     }
-    char ka[AN_KEY_MAX];
-    size_t la = an_ent__key(st->s, nm->start, nm->end, 0, ka);
-    for (size_t k = lo, seen = 0; la && k-- > 0 && seen < 64; seen++) {
+    for (size_t k = lo, seen = 0; k-- > 0 && seen < 64; seen++) {
         const an_ent_name *o = &st->names.items[k];
-        if (o->entity >= 0 && o->kind == nm->kind && o->n_tok > nm->n_tok && an_ent__run_of(st, ka, la, o))
+        if (o->entity >= 0 && o->kind == nm->kind && o->n_tok > nm->n_tok && an_ent__run_of(st, nm, o))
             return o->entity;
     }
     return -1;
@@ -1159,11 +1168,10 @@ static void an_ent__push_mention(an_ent_state *st, an_span span, an_mention_kind
         st->oom = 1;
 }
 
-/* Pushes the mentions in text order, and each person's first title. */
+/* Pushes the mentions in text order (names are sorted by start), and
+ * each person's first title. */
 static void an_ent__push_mentions(an_ent_state *st, size_t base)
 {
-    if (st->names.len > 1)
-        qsort(st->names.items, st->names.len, sizeof *st->names.items, an_ent__by_start);
     uint32_t last_end = 0;
     for (size_t i = 0; i < st->names.len && !st->oom; i++) {
         an_ent_name *nm = &st->names.items[i];
