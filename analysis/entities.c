@@ -329,6 +329,9 @@ static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
     if (an_ent__span_is(st, a, b, AN_LEX_ORG))
         return b - a > 1 || !an_ent__span_is(st, a, b, AN_LEX_FUNCTION) ||
                (st->toks.items[a].flags & AN_TOK_ALLCAPS); /* WHO, not "Who" */
+    if (b - a >= 3 && (an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_NATIONALITY | AN_LEX_PLACE)) &&
+        an_ent__span_is(st, a + 1, b, AN_LEX_ORG))
+        return 1; /* "British Red Cross" */
     uint32_t last = an_ent__lex(st, &st->toks.items[b - 1]);
     if ((last & (AN_LEX_ORG_HEAD | AN_LEX_ORG_SUFFIX)) && b - a >= 2 &&
         !(an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_HONORIFIC | AN_LEX_TITLE)))
@@ -584,8 +587,7 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
             /* "the Democratic Party and Tanya Chan of the Civic Party";
              * "the Church of Scientology and Apple Inc." */
             uint32_t rf = an_ent__lex(st, &st->toks.items[r]);
-            int right_org = an_ent__strong_org(st, r, b) ||
-                            (b - r >= 3 && (an_ent__lex(st, &st->toks.items[b - 1]) & AN_LEX_ORG_HEAD));
+            int right_org = an_ent__strong_org(st, r, b) || (b - r >= 3 && an_ent__is_org(st, r, b, SIZE_MAX));
             if (right_org && an_ent__is_org(st, a, c, SIZE_MAX)) {
                 an_ent__chunk(st, a, c, 0);
                 an_ent__chunk(st, r, b, 0);
@@ -774,6 +776,17 @@ static void an_ent__mark_headline(an_ent_state *st)
         st->toks.items[i].flags |= AN_TOK_HEADLINE;
 }
 
+/* "People's", "Women's": a plural possessive inside an organization's
+ * name (Korean People's Army, Children's Hospital) does not end it. */
+static int an_ent__plural_possessive(an_ent_state *st, const an_tok *t)
+{
+    static const char *const words[] = {"People", "Women", "Children", "Men", "Workers"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (an_ent__is(st, t, words[i]))
+            return 1;
+    return 0;
+}
+
 /* Pass 1 over one block of prose. */
 static void an_ent__block(an_ent_state *st, size_t start, size_t end)
 {
@@ -791,7 +804,8 @@ static void an_ent__block(an_ent_state *st, size_t start, size_t end)
             continue;
         }
         size_t j = i + 1;
-        while (j < n && j - i < AN_MAX_CHUNK && !(st->toks.items[j - 1].flags & AN_TOK_POSS)) {
+        while (j < n && j - i < AN_MAX_CHUNK &&
+               (!(st->toks.items[j - 1].flags & AN_TOK_POSS) || an_ent__plural_possessive(st, &st->toks.items[j - 1]))) {
             an_tok *tj = &st->toks.items[j];
             if (an_ent__is_name_tok(st, tj)) {
                 if ((st->toks.items[j - 1].flags & AN_TOK_ABBR) && (an_ent__lex(st, tj) & AN_LEX_FUNCTION)) {
