@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
-  DocumentDiagnosticRequest,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -144,29 +143,12 @@ function onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
   if (c && c.state === State.Running) void sendSettings(c);
 }
 
+// The server analyses every open document again and, to clients that pull
+// diagnostics, sends workspace/diagnostic/refresh.
 async function sendSettings(c: LanguageClient): Promise<void> {
   const settings = serverSettings();
   log(`sending settings ${JSON.stringify(settings)}`);
   await c.sendNotification(DidChangeConfigurationNotification.type, { settings: { byline: settings } });
-  refreshPulledDiagnostics(c);
-}
-
-// With pull diagnostics (textDocument/diagnostic) VS Code asks again only
-// when a document changes or the server sends workspace/diagnostic/refresh;
-// new settings change the diagnostics of every open document, so ask again
-// now (what the refresh request would do).
-function refreshPulledDiagnostics(c: LanguageClient): void {
-  const feature = c.getFeature(DocumentDiagnosticRequest.method);
-  if (!feature) return;
-  for (const doc of vscode.workspace.textDocuments) {
-    const provider = feature.getProvider(doc);
-    if (provider) {
-      log(`asking for the diagnostics again (${doc.uri.toString()})`);
-      provider.onDidChangeDiagnosticsEmitter.fire();
-      return;
-    }
-  }
-  log(`no diagnostics provider among ${vscode.workspace.textDocuments.map((d) => d.uri.toString()).join(', ')}`);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
