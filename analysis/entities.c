@@ -470,7 +470,9 @@ static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
         return 0;
     int last_common = an_ent__common_only(st, lastt);
     int last_plural = last_common && an_ent__suffix(st, lastt, "s");
-    if ((ff & AN_LEX_FIRST) && !last_plural &&
+    int place_first = (ff & AN_LEX_PLACE) &&
+                      (an_ent__plain_word(st, lastt) || (lf & AN_LEX_PROPER)); /* London Waterloo */
+    if ((ff & AN_LEX_FIRST) && !last_plural && !place_first &&
         (!(ff & AN_LEX_WORD) || !initial || !an_ent__plain_word(st, lastt)))
         return 1;
     if (an_ent__east_asian(st, a, b))
