@@ -311,6 +311,8 @@ static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
             a++;
         else if ((f & AN_LEX_FUNCTION) && !(f & (AN_LEX_ORG | AN_LEX_TITLE | AN_LEX_HONORIFIC)))
             a++;
+        else if ((f & (AN_LEX_TIME | AN_LEX_FIRST)) == AN_LEX_TIME && a + 1 < b)
+            a++; /* "Friday at the ..." */
         else if (initial && ((f & AN_LEX_WORD) || (!f && (t->flags & AN_TOK_HYPHEN) &&
                                                    an_ent__hyphen_words(st, t))) &&
                  !(f & AN_LEX_NAMEY) &&
@@ -329,9 +331,9 @@ static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
     if (an_ent__span_is(st, a, b, AN_LEX_ORG))
         return b - a > 1 || !an_ent__span_is(st, a, b, AN_LEX_FUNCTION) ||
                (st->toks.items[a].flags & AN_TOK_ALLCAPS); /* WHO, not "Who" */
-    if (b - a >= 3 && (an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_NATIONALITY | AN_LEX_PLACE)) &&
-        an_ent__span_is(st, a + 1, b, AN_LEX_ORG))
-        return 1; /* "British Red Cross" */
+    if (b - a >= 2 && (an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_NATIONALITY | AN_LEX_PLACE)) &&
+        (an_ent__lex_span(st->s, st->toks.items[a + 1].start, st->toks.items[b - 1].end) & AN_LEX_ORG))
+        return 1; /* "British Red Cross", "Belarusian KGB" */
     uint32_t last = an_ent__lex(st, &st->toks.items[b - 1]);
     if ((last & (AN_LEX_ORG_HEAD | AN_LEX_ORG_SUFFIX)) && b - a >= 2 &&
         !(an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_HONORIFIC | AN_LEX_TITLE)))
@@ -589,7 +591,9 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
             /* "the Democratic Party and Tanya Chan of the Civic Party";
              * "the Church of Scientology and Apple Inc." */
             uint32_t rf = an_ent__lex(st, &st->toks.items[r]);
-            int right_org = an_ent__strong_org(st, r, b) || (b - r >= 3 && an_ent__is_org(st, r, b, SIZE_MAX));
+            int right_org = an_ent__strong_org(st, r, b) || (b - r >= 3 && an_ent__is_org(st, r, b, SIZE_MAX)) ||
+                            ((an_ent__lex(st, &st->toks.items[r]) & AN_LEX_ORG) && an_ent__is_org(st, r, b, SIZE_MAX)) ||
+                            (an_ent__span_is(st, a, c, AN_LEX_ORG) && an_ent__is_org(st, r, b, SIZE_MAX));
             if (right_org && an_ent__is_org(st, a, c, SIZE_MAX)) {
                 an_ent__chunk(st, a, c, 0);
                 an_ent__chunk(st, r, b, 0);
