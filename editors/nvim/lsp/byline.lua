@@ -10,6 +10,10 @@ return {
     return filetype == "text" and "plaintext" or filetype
   end,
   settings = { byline = {} },
+  -- workspace/diagnostic/refresh support where Neovim lacks it (0.10):
+  -- the server asks to pull again after a settings change
+  capabilities = require("byline").capabilities(),
+  handlers = require("byline").handlers(),
   before_init = function(params, config)
     params.initializationOptions = (config.settings or {}).byline or {}
   end,

@@ -20,12 +20,21 @@ local BYLINE = assert(os.getenv("BYLINE"), "BYLINE not set")
 local WS = assert(os.getenv("WORKSPACE"), "WORKSPACE not set")
 local BREAK = os.getenv("BYLINE_TEST_BREAK") == "1"
 
--- Every publishDiagnostics the client receives, by URI (also empty ones).
+-- Every diagnostics report the client receives, by URI (also empty ones):
+-- pushed (publishDiagnostics) or, on 0.10+, pulled (textDocument/diagnostic).
 local published = {}
-local orig = vim.lsp.handlers["textDocument/publishDiagnostics"]
+local orig_push = vim.lsp.handlers["textDocument/publishDiagnostics"]
 vim.lsp.handlers["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
   if result then published[result.uri] = (published[result.uri] or 0) + 1 end
-  return orig(err, result, ctx, config)
+  return orig_push(err, result, ctx, config)
+end
+local orig_pull = vim.lsp.handlers["textDocument/diagnostic"]
+if orig_pull then
+  vim.lsp.handlers["textDocument/diagnostic"] = function(err, result, ctx, config)
+    local uri = ctx.params and ctx.params.textDocument and ctx.params.textDocument.uri
+    if result and uri then published[uri] = (published[uri] or 0) + 1 end
+    return orig_pull(err, result, ctx, config)
+  end
 end
 
 local function client_of(bufnr)

@@ -105,6 +105,51 @@ local function check_cmd(cmd)
     .. " Set cmd in require('byline').setup({ cmd = { '/path/to/byline', 'lsp' } })."
 end
 
+-- Client methods are called as client:m() from 0.11 and client.m() before.
+local function call(client, method, ...)
+  if vim.fn.has("nvim-0.11") == 1 then return client[method](client, ...) end
+  return client[method](...)
+end
+
+-- Neovim 0.10 pulls diagnostics (textDocument/diagnostic) but has no
+-- handler for workspace/diagnostic/refresh, the server's request to pull
+-- again after a settings change. Byline supplies one there.
+local function needs_refresh_handler()
+  return vim.lsp.diagnostic and vim.lsp.diagnostic.on_diagnostic ~= nil
+    and vim.lsp.handlers["workspace/diagnostic/refresh"] == nil
+end
+
+local function pull_again(_, _, ctx)
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  if not client then return vim.NIL end
+  for _, bufnr in ipairs(vim.lsp.get_buffers_by_client_id(ctx.client_id)) do
+    if vim.api.nvim_buf_is_loaded(bufnr) then
+      call(client, "request", "textDocument/diagnostic",
+        { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }, nil, bufnr)
+    end
+  end
+  return vim.NIL
+end
+
+--- The client capabilities Byline asks for: Neovim's own merged with
+--- `extra`, plus workspace/diagnostic/refresh support where Byline supplies
+--- the handler (Neovim 0.10).
+function M.capabilities(extra)
+  local caps = vim.lsp.protocol.make_client_capabilities()
+  if extra then caps = vim.tbl_deep_extend("force", caps, extra) end
+  if caps.textDocument and caps.textDocument.diagnostic and needs_refresh_handler() then
+    caps.workspace = caps.workspace or {}
+    caps.workspace.diagnostics = vim.tbl_extend("force", caps.workspace.diagnostics or {}, { refreshSupport = true })
+  end
+  return caps
+end
+
+--- Handlers Byline adds to its clients (see M.capabilities).
+function M.handlers()
+  if needs_refresh_handler() then return { ["workspace/diagnostic/refresh"] = pull_again } end
+  return {}
+end
+
 local function client_config(root_dir)
   local cfg = M.config
   return {
@@ -118,7 +163,8 @@ local function client_config(root_dir)
     -- Pulled by the server with workspace/configuration and sent after
     -- initialize as workspace/didChangeConfiguration.
     settings = { byline = cfg.settings },
-    capabilities = cfg.capabilities,
+    capabilities = M.capabilities(cfg.capabilities),
+    handlers = M.handlers(),
     get_language_id = language_id,
     on_attach = cfg.on_attach,
     on_exit = function(code, signal, client_id)
@@ -130,12 +176,6 @@ local function client_config(root_dir)
       if cfg.on_exit then cfg.on_exit(code, signal, client_id) end
     end,
   }
-end
-
--- Client methods are called as client:m() from 0.11 and client.m() before.
-local function call(client, method, ...)
-  if vim.fn.has("nvim-0.11") == 1 then return client[method](client, ...) end
-  return client[method](...)
 end
 
 local function live_client(id)
@@ -188,6 +228,7 @@ function M.set_settings(settings)
   M.config.settings = settings or {}
   for _, c in ipairs(M.clients()) do
     c.config.settings = { byline = M.config.settings }
+    c.settings = c.config.settings -- 0.10+ answers workspace/configuration from client.settings
     c.config.init_options = M.config.settings
     call(c, "notify", "workspace/didChangeConfiguration", { settings = { byline = M.config.settings } })
   end

@@ -21,6 +21,8 @@ return {
       return filetype == "text" and "plaintext" or filetype
     end,
     settings = { byline = {} },
+    capabilities = require("byline").capabilities(),
+    handlers = require("byline").handlers(),
     -- initializationOptions are taken from settings.byline at start
     on_new_config = function(config)
       config.init_options = (config.settings or {}).byline or {}
