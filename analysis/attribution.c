@@ -435,12 +435,13 @@ static bool an_at__speaker_kind(const an_att *a, uint32_t mention)
     return k == AN_ENTITY_PERSON || k == AN_ENTITY_ORGANIZATION;
 }
 
-/* The person or organization mention overlapping [s, e): the one ending
- * last, or with `first` the one starting first; -1 when there is none. */
+/* The person or organization mention overlapping [s, e), a person
+ * before an organization ("Matthew Ingram of The Globe and Mail"): the one
+ * ending last, or with `first` the one starting first; -1 when none. */
 static int32_t an_at__mention_in(const an_att *a, size_t s, size_t e, bool first)
 {
     size_t i = an_at__lower(a, e);
-    int32_t found = -1;
+    int32_t found[2] = {-1, -1}; /* person, organization */
     for (size_t k = 0; i > 0 && k < 12; k++) {
         uint32_t m = a->order[--i];
         const an_span *sp = &a->doc->mentions.items[m].span;
@@ -448,11 +449,42 @@ static int32_t an_at__mention_in(const an_att *a, size_t s, size_t e, bool first
             break;
         if (sp->end <= s || sp->start >= e || !an_at__speaker_kind(a, m))
             continue;
-        found = (int32_t)m;
-        if (!first)
-            break;
+        int slot = a->doc->entities.items[a->doc->mentions.items[m].entity].kind == AN_ENTITY_PERSON ? 0 : 1;
+        if (found[slot] < 0 || first)
+            found[slot] = (int32_t)m;
     }
-    return found;
+    return found[0] >= 0 ? found[0] : found[1];
+}
+
+/* The last word of an entity's name: "Wilkins" of "Kristen Wilkins". */
+static an_str an_at__last_word(an_str name)
+{
+    size_t b = name.len;
+    while (b > 0 && name.ptr[b - 1] != ' ')
+        b--;
+    return (an_str){name.ptr + b, name.len - b};
+}
+
+/* A person named earlier whose name ends with the one-word name sp
+ * ("Wilkins said" after "Kristen Wilkins"), from the last mentions before
+ * it; an entity index or -1. */
+static int32_t an_at__by_surname(const an_att *a, an_span sp)
+{
+    const char *w = a->s + sp.start;
+    size_t n = sp.end - sp.start;
+    if (memchr(w, ' ', n))
+        return -1;
+    size_t i = an_at__lower(a, sp.start);
+    for (size_t k = 0; i > 0 && k < 200; k++) {
+        const an_mention *mm = &a->doc->mentions.items[a->order[--i]];
+        const an_entity *e = &a->doc->entities.items[mm->entity];
+        if (e->kind != AN_ENTITY_PERSON || !e->name.ptr)
+            continue;
+        an_str last = an_at__last_word(e->name);
+        if (last.len == n && memcmp(last.ptr, w, n) == 0)
+            return (int32_t)mm->entity;
+    }
+    return -1;
 }
 
 /* True when offset s lies inside one of the quotes. */
@@ -555,7 +587,10 @@ static void an_at__materialize(an_att *a, const an_attr *r, an_quote *q)
             men = an__entities_add_mention(a->doc, (uint32_t)ent, r->subject, AN_MENTION_PRONOUN);
     } else if (r->subj == AN_SUBJ_NAME) {
         int kind = an__entities_classify(a->doc, r->subject.start, r->subject.end);
-        if (kind == AN_ENTITY_PERSON || kind == AN_ENTITY_ORGANIZATION) {
+        ent = an_at__by_surname(a, r->subject);
+        if (ent >= 0) {
+            men = an__entities_add_mention(a->doc, (uint32_t)ent, r->subject, AN_MENTION_SURNAME);
+        } else if (kind == AN_ENTITY_PERSON || kind == AN_ENTITY_ORGANIZATION) {
             ent = an__entities_add(a->doc, (an_entity_kind)kind, r->subject);
             men = ent >= 0 ? (int32_t)a->doc->mentions.len - 1 : -1;
             if (ent >= 0)
@@ -601,6 +636,17 @@ static void an_at__name(an_att *a, size_t i0, size_t i1, an_attr *r)
 {
     an_span sp = {a->tok[i0].s, a->tok[i1].e};
     int32_t m = an_at__mention_in(a, sp.start, sp.end, false);
+    if (m >= 0 && a->doc->mentions.items[m].span.end < sp.end) {
+        /* "the Refugee Council Enver Solomon": a name after the mention */
+        size_t k = i0;
+        while (k <= i1 && a->tok[k].s < a->doc->mentions.items[m].span.end)
+            k++;
+        if (k <= i1 && an__entities_classify(a->doc, a->tok[k].s, sp.end) == AN_ENTITY_PERSON) {
+            r->subj = AN_SUBJ_NAME;
+            r->subject = (an_span){a->tok[k].s, sp.end};
+            return;
+        }
+    }
     if (m >= 0) {
         r->subj = AN_SUBJ_MENTION;
         r->mention = m;
@@ -822,6 +868,18 @@ static bool an_at__subject_left(an_att *a, size_t lo, size_t k, an_attr *r)
         j--;
     const an_tok *cue = &a->tok[k];
     bool ing = cue->e - cue->s > 4 && memcmp(a->s + cue->e - 3, "ing", 3) == 0;
+    /* "A leaked letter seen by Sky News says": skip "seen by Sky News" */
+    if (an_at__upper(a->s, a->len, &a->tok[j])) {
+        size_t st = an_at__run_start(a, lo, j);
+        if (st >= lo + 3 && an_at__tok_is(a->s, &a->tok[st - 1], "by") &&
+            a->tok[st - 2].kind == AN_TK_WORD && !an_at__upper(a->s, a->len, &a->tok[st - 2])) {
+            const an_tok *v = &a->tok[st - 2];
+            size_t vn = v->e - v->s;
+            if ((vn > 3 && memcmp(a->s + v->e - 2, "ed", 2) == 0) || an_at__tok_is(a->s, v, "seen") ||
+                an_at__tok_is(a->s, v, "shown") || an_at__tok_is(a->s, v, "written"))
+                return an_at__subject_ending(a, lo, st - 3, r);
+        }
+    }
     if ((ing || an_at__tok_is(a->s, &a->tok[j], "and")) && an_at__clause_link(a, &a->tok[j]))
         return an_at__subject_of_clause(a, lo, j, r);
     if (an_at__tok_punct(a->s, &a->tok[j], ',') || an_at__tok_punct(a->s, &a->tok[j], ')'))
@@ -1260,6 +1318,38 @@ static void an_at__speech_kind(an_att *a, an_quote *q, const an_attr *own)
 
 /* ---- the pass ------------------------------------------------------------- */
 
+/* Rule 4c, for a quote nothing attributes: the subject of its own sentence
+ * when that is a named person or organization ("X, of the University of
+ * Y, studies "…""), else for a quote opening its paragraph the person
+ * named last in the paragraph before. An entity index or -1. */
+static int32_t an_at__context_speaker(an_att *a, const an_quote *q, size_t prev_end)
+{
+    size_t ps = an_at__para_start(a->s, q->span.start, AN_AT_WINDOW);
+    size_t ws = prev_end > ps ? prev_end : ps;
+    an_at__load_before(a, ws, q->span.start);
+    an_attr t = {0};
+    if (a->ntok > 0 && an_at__subject_of_clause(a, 0, a->ntok, &t) && t.subj != AN_SUBJ_SOURCE &&
+        t.subj != AN_SUBJ_PRONOUN) {
+        an_quote tmp = *q;
+        an_at__materialize(a, &t, &tmp);
+        return tmp.speaker;
+    }
+    size_t p = q->span.start;
+    while (p > ps && an_at__is_space(a->s, a->len, p - 1))
+        p--;
+    if (p != ps || ps == 0 || ps <= prev_end)
+        return -1;
+    size_t pps = an_at__para_start(a->s, ps - 1 > 0 ? ps - 1 : 0, AN_AT_WINDOW);
+    int32_t e = an_at__antecedent(a, ps, false, AN_GENDER_UNKNOWN);
+    if (e < 0)
+        return -1;
+    /* only a person named in that paragraph */
+    size_t i = an_at__lower(a, ps);
+    if (i == 0 || a->doc->mentions.items[a->order[i - 1]].span.start < pps)
+        return -1;
+    return e;
+}
+
 /* True when only spaces and , : or a dash separate the attribution from
  * the quote it introduces. */
 static bool an_at__adjacent(const an_att *a, const an_attr *r, size_t quote)
@@ -1361,6 +1451,8 @@ void an__attribution_resolve(an_doc *doc)
         } else if (have_last && q->span.start - last_quote_end < AN_AT_WINDOW * 3) {
             q->speaker = last_speaker;
             q->flags |= AN_QUOTE_CONTINUATION;
+        } else {
+            q->speaker = an_at__context_speaker(&a, q, prev_end);
         }
         prev_q = i + 1;
         prev_own = own || interrupted;
