@@ -190,21 +190,45 @@ Only the options that are set (non-nil) are included, e.g.
   "Eglot's (MODE :language-id ID) list for the (MODE . ID) pairs MODES."
   (mapcar (lambda (m) (list (car m) :language-id (cdr m))) modes))
 
+(defun byline--per-buffer-language-ids-p ()
+  "Non-nil when this Eglot sends a language id per buffer (eglot >= 1.16).
+eglot 1.9 keeps one language id per server."
+  (fboundp 'eglot--languageId))
+
 (defun byline--entries ()
   "The `eglot-server-programs' entries for `byline-major-modes'.
-One entry per language id: eglot 1.9 keeps a single language id per
-server.  Markdown comes first because `markdown-mode' derives from
-`text-mode' and Eglot takes the first entry that matches."
-  (let (by-id)
-    (dolist (m byline-major-modes)
-      (let ((cell (assoc (cdr m) by-id)))
-        (if cell (setcdr cell (append (cdr cell) (list m)))
-          (push (list (cdr m) m) by-id))))
-    (setq by-id (sort (nreverse by-id)
-                      (lambda (a b) (and (not (equal (car a) "plaintext"))
-                                         (equal (car b) "plaintext")))))
-    (mapcar (lambda (group) (cons (byline--mode-spec (cdr group)) #'byline--contact))
-            by-id)))
+With eglot >= 1.16: one entry, one server for all the modes.  With eglot
+1.9, which keeps one language id per server: one entry per language id,
+Markdown first, because `markdown-mode' derives from `text-mode' and
+Eglot takes the first entry that matches."
+  (if (byline--per-buffer-language-ids-p)
+      (list (cons (byline--mode-spec byline-major-modes) #'byline--contact))
+    (let (by-id)
+      (dolist (m byline-major-modes)
+        (let ((cell (assoc (cdr m) by-id)))
+          (if cell (setcdr cell (append (cdr cell) (list m)))
+            (push (list (cdr m) m) by-id))))
+      (setq by-id (sort (nreverse by-id)
+                        (lambda (a b) (and (not (equal (car a) "plaintext"))
+                                           (equal (car b) "plaintext")))))
+      (mapcar (lambda (group) (cons (byline--mode-spec (cdr group)) #'byline--contact))
+              by-id))))
+
+(defun byline--mode-depth (mode)
+  "How many parents MODE has (`markdown-mode' 1, `gfm-mode' 2, `text-mode' 0)."
+  (let ((n 0))
+    (while (and (symbolp mode) (setq mode (get mode 'derived-mode-parent)))
+      (cl-incf n))
+    n))
+
+;; eglot >= 1.16 gives a buffer the language id of the first of the server's
+;; modes that the buffer's mode derives from, with the mode that started the
+;; server first: a Markdown buffer would get "plaintext" from `text-mode'.
+;; Byline's servers list their modes most derived first.
+(when (and (byline--per-buffer-language-ids-p) (fboundp 'eglot--languages))
+  (cl-defmethod eglot--languages :around ((_server byline-eglot-server))
+    (sort (copy-sequence (cl-call-next-method))
+          (lambda (a b) (> (byline--mode-depth (car a)) (byline--mode-depth (car b)))))))
 
 (defun byline--entry-p (entry)
   "Non-nil when ENTRY of `eglot-server-programs' is one of Byline's."
