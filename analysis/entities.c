@@ -311,8 +311,8 @@ static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
             a++;
         else if ((f & AN_LEX_FUNCTION) && !(f & (AN_LEX_ORG | AN_LEX_TITLE | AN_LEX_HONORIFIC)))
             a++;
-        else if ((f & (AN_LEX_TIME | AN_LEX_FIRST)) == AN_LEX_TIME && a + 1 < b)
-            a++; /* "Friday at the ..." */
+        else if ((f & AN_LEX_TIME) && a + 1 < b && (!(f & AN_LEX_FIRST) || an_ent__suffix(st, t, "day")))
+            a++; /* "Friday at the ...", "Tuesday Mitsotakis" */
         else if (initial && ((f & AN_LEX_WORD) || (!f && (t->flags & AN_TOK_HYPHEN) &&
                                                    an_ent__hyphen_words(st, t))) &&
                  !(f & AN_LEX_NAMEY) &&
@@ -502,10 +502,18 @@ static int an_ent__is_person_single(an_ent_state *st, size_t a)
 {
     an_tok *t = &st->toks.items[a];
     uint32_t f = an_ent__lex(st, t);
-    if ((t->flags & AN_TOK_ALLCAPS) || (f & (AN_LEX_FUNCTION | AN_LEX_ORG_HEAD | AN_LEX_TITLE)))
+    if ((t->flags & (AN_TOK_ALLCAPS | AN_TOK_ABBR | AN_TOK_DIGIT)) || t->end - t->start < 2 ||
+        (f & (AN_LEX_FUNCTION | AN_LEX_ORG_HEAD | AN_LEX_TITLE | AN_LEX_PLACE | AN_LEX_NATIONALITY)))
         return 0;
-    int initial = (t->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) != 0;
-    return an_ent__person_context(st, a, a + 1) && (!initial || !(f & AN_LEX_WORD));
+    int named = (f & (AN_LEX_PROPER | AN_LEX_FIRST)) != 0;
+    int plural = an_ent__suffix(st, t, "s") && an_lex_lookup(st->s + t->start, t->end - t->start - 1);
+    if (!named && ((f & AN_LEX_WORD) || plural ||
+                   ((t->flags & AN_TOK_HYPHEN) && !an_ent__particle_hyphen(st, t))))
+        return 0; /* "Democrats said", "Rescue said", "Brussels-based" */
+    for (size_t i = t->start; i + 1 < t->end; i++)
+        if (st->s[i] == '\'' && st->s[i + 1] >= 'a' && st->s[i + 1] <= 'z' && t->end - i <= 3)
+            return 0; /* You've, I'll */
+    return an_ent__person_context(st, a, a + 1);
 }
 
 /* Person evidence for the name [a, b) given what precedes it. */
@@ -728,6 +736,15 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
         return; /* an acronym the name before it defined */
     if (!split && an_ent__split_affiliation(st, a, b))
         return;
+    for (size_t k = b - a > 4 ? b - 4 : a + 1; k + 1 < b; k++) {
+        /* "House of Commons Speaker John Bercow" */
+        if ((an_ent__lex(st, &st->toks.items[k]) & AN_LEX_TITLE) &&
+            (an_ent__lex(st, &st->toks.items[k + 1]) & AN_LEX_FIRST) && an_ent__is_org(st, a, k, SIZE_MAX)) {
+            an_ent__chunk(st, a, k, 1);
+            an_ent__person_or_pending(st, k, b);
+            return;
+        }
+    }
     size_t acr = an_ent__acronym_after(st, b);
     if (an_ent__is_org(st, a, b, acr) || an_ent__capital_the(st, a, b)) {
         an_ent__org(st, a, b, acr);

@@ -203,6 +203,27 @@ static void test_east_asian_names(void **state)
     an_doc_free(doc);
 }
 
+static void test_titles_inside_names(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("House of Commons Speaker John Bercow spoke. On Tuesday Mitsotakis said "
+                          "no. Robert Gabriel Mugabe ruled, and Robert Mugabe left. Mugabe said "
+                          "so. Professor David Livermore of the University of East Anglia agreed.\n");
+    const an_entity *b = find_entity(doc, AN_ENTITY_PERSON, "John Bercow");
+    assert_non_null(b);
+    assert_string_equal(b->title.ptr, "Speaker");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "House of Commons"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Mitsotakis"));
+    const an_entity *m = find_entity(doc, AN_ENTITY_PERSON, "Robert Gabriel Mugabe");
+    assert_non_null(m);
+    assert_true(has_mention(doc, m, "Robert Mugabe", -1));
+    assert_true(has_mention(doc, m, "Mugabe", AN_MENTION_SURNAME));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Robert Mugabe"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "David Livermore"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "University of East Anglia"));
+    an_doc_free(doc);
+}
+
 static void test_degenerate_input(void **state)
 {
     (void)state;
@@ -307,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_honorifics_uk_and_us),
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_east_asian_names),
+        cmocka_unit_test(test_titles_inside_names),
         cmocka_unit_test(test_degenerate_input),
         cmocka_unit_test(test_index_lookups),
         cmocka_unit_test(test_classify_and_gender),
