@@ -746,6 +746,8 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
         }
     }
     size_t acr = an_ent__acronym_after(st, b);
+    if (acr != SIZE_MAX && (st->s[st->toks.items[acr].start] | 0x20) != (st->s[st->toks.items[a].start] | 0x20))
+        acr = SIZE_MAX; /* "NEW YORK (AP)" is a dateline, not a definition */
     if (an_ent__is_org(st, a, b, acr) || an_ent__capital_the(st, a, b)) {
         an_ent__org(st, a, b, acr);
         return;
