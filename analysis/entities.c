@@ -714,50 +714,64 @@ static void an_ent__person_or_pending(an_ent_state *st, size_t a, size_t b)
 }
 
 /* Classifies the chunk [a, b) of the current block. */
+/* Chunks that hold a title and a name together: "President of the
+ * International Brotherhood of Magicians" (the organization), "House of
+ * Commons Speaker John Bercow" (both). Returns whether it handled [a, b). */
+static int an_ent__titles_and_orgs(an_ent_state *st, size_t a, size_t b)
+{
+    if (b - a >= 3 && (an_ent__lex(st, &st->toks.items[a]) & AN_LEX_TITLE) &&
+        an_ent__is(st, &st->toks.items[a + 1], "of")) {
+        size_t r = a + 2;
+        while (r < b && an_ent__connector(st, &st->toks.items[r]) == AN_CONN_THE)
+            r++;
+        if (r < b && an_ent__is_org(st, r, b, SIZE_MAX)) {
+            an_ent__chunk(st, r, b, 0);
+            return 1;
+        }
+    }
+    for (size_t k = b - a > 4 ? b - 4 : a + 1; k + 1 < b; k++) {
+        if ((an_ent__lex(st, &st->toks.items[k]) & AN_LEX_TITLE) &&
+            (an_ent__lex(st, &st->toks.items[k + 1]) & AN_LEX_FIRST) && an_ent__is_org(st, a, k, SIZE_MAX)) {
+            an_ent__chunk(st, a, k, 1);
+            an_ent__person_or_pending(st, k, b);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Organizations by structure or context; returns whether [a, b) was one. */
+static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
+{
+    size_t acr = an_ent__acronym_after(st, b);
+    if (acr != SIZE_MAX && (st->s[st->toks.items[acr].start] | 0x20) != (st->s[st->toks.items[a].start] | 0x20))
+        acr = SIZE_MAX; /* "NEW YORK (AP)" is a dateline, not a definition */
+    if (an_ent__is_org(st, a, b, acr) || an_ent__capital_the(st, a, b)) {
+        an_ent__org(st, a, b, acr);
+        return 1;
+    }
+    an_tok *nl = an_ent__next_lower(st, b);
+    if (nl && an_ent__is(st, nl, "administration") && b - a <= 2 &&
+        !an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY)) {
+        an_ent__add_name(st, AN_ENTITY_ORGANIZATION, a, b + 1);
+        return 1;
+    }
+    return 0;
+}
+
+/* Classifies the chunk [a, b) of the current block; `split` is set for
+ * the parts of a chunk already cut at its connectors. */
 static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
 {
     a = an_ent__peel(st, a, b);
     while (b > a && (an_ent__connector(st, &st->toks.items[b - 1]) != AN_CONN_NONE ||
                      (an_ent__lex(st, &st->toks.items[b - 1]) & (AN_LEX_TIME | AN_LEX_FIRST)) == AN_LEX_TIME))
         b--; /* "... Magicians Wednesday" */
-    if (a >= b)
+    if (a >= b || (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED)))
+        return; /* nothing left, or an acronym the name before it defined */
+    if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b)) ||
+        an_ent__org_chunk(st, a, b))
         return;
-    if (b - a >= 3 && (an_ent__lex(st, &st->toks.items[a]) & AN_LEX_TITLE) &&
-        an_ent__is(st, &st->toks.items[a + 1], "of")) {
-        size_t r = a + 2; /* "President of the International Brotherhood of Magicians" */
-        while (r < b && an_ent__connector(st, &st->toks.items[r]) == AN_CONN_THE)
-            r++;
-        if (r < b && an_ent__is_org(st, r, b, SIZE_MAX)) {
-            an_ent__chunk(st, r, b, 0);
-            return;
-        }
-    }
-    if (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED))
-        return; /* an acronym the name before it defined */
-    if (!split && an_ent__split_affiliation(st, a, b))
-        return;
-    for (size_t k = b - a > 4 ? b - 4 : a + 1; k + 1 < b; k++) {
-        /* "House of Commons Speaker John Bercow" */
-        if ((an_ent__lex(st, &st->toks.items[k]) & AN_LEX_TITLE) &&
-            (an_ent__lex(st, &st->toks.items[k + 1]) & AN_LEX_FIRST) && an_ent__is_org(st, a, k, SIZE_MAX)) {
-            an_ent__chunk(st, a, k, 1);
-            an_ent__person_or_pending(st, k, b);
-            return;
-        }
-    }
-    size_t acr = an_ent__acronym_after(st, b);
-    if (acr != SIZE_MAX && (st->s[st->toks.items[acr].start] | 0x20) != (st->s[st->toks.items[a].start] | 0x20))
-        acr = SIZE_MAX; /* "NEW YORK (AP)" is a dateline, not a definition */
-    if (an_ent__is_org(st, a, b, acr) || an_ent__capital_the(st, a, b)) {
-        an_ent__org(st, a, b, acr);
-        return;
-    }
-    an_tok *nl = an_ent__next_lower(st, b);
-    if (nl && an_ent__is(st, nl, "administration") && b - a <= 2 &&
-        !an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY)) {
-        an_ent__add_name(st, AN_ENTITY_ORGANIZATION, a, b + 1);
-        return;
-    }
     if (!split && an_ent__has_org_connector(st, a, b)) {
         an_ent__split(st, a, b);
         return;
@@ -766,13 +780,11 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
     if (b - a >= 2 && (f0 & AN_LEX_ORG) && !(f0 & (AN_LEX_FIRST | AN_LEX_FUNCTION | AN_LEX_PLACE))) {
         an_ent__org(st, a, a + 1, SIZE_MAX); /* "Google Chrome": the maker of a product */
         an_ent__chunk(st, a + 1, b, 1);
-        return;
-    }
-    if (b - a == 1 && an_ent__is_acronym_org(st, &st->toks.items[a])) {
+    } else if (b - a == 1 && an_ent__is_acronym_org(st, &st->toks.items[a])) {
         an_ent__org(st, a, b, SIZE_MAX);
-        return;
+    } else {
+        an_ent__person_or_pending(st, a, b);
     }
-    an_ent__person_or_pending(st, a, b);
 }
 
 /* Marks the tokens of a title-case headline: one short line without a
