@@ -163,13 +163,27 @@ static bool an_rules__plural(const int32_t *a, size_t n, const int32_t *b, size_
                           (b[n] == 0x2019 && b[n + 1] == 's'));
 }
 
+bool an_rules__plural_of(const char *word, size_t wlen, const char *name, size_t nlen)
+{
+    char *kw = an_rules__key(word, wlen, false), *kn = an_rules__key(name, nlen, false);
+    bool plural = false;
+    if (kw && kn) {
+        int32_t a[64], b[64];
+        size_t n = an_rules__codepoints(kn, a, 64), m = an_rules__codepoints(kw, b, 64);
+        plural = m > n && an_rules__plural(a, n, b, m);
+    }
+    free(kw);
+    free(kn);
+    return plural;
+}
+
 /* Edit-distance verdict on two different folded keys. */
 static bool an_rules__close(const char *ka, const char *kb)
 {
     int32_t a[64], b[64];
     size_t n = an_rules__codepoints(ka, a, 64), m = an_rules__codepoints(kb, b, 64);
     size_t shorter = n < m ? n : m, longer = n < m ? m : n;
-    if (shorter < 4 || longer < 5 || an_rules__plural(a, n, b, m))
+    if (shorter < 4 || longer < 5)
         return false;
     if (shorter < 7 && a[0] != b[0])
         return false;
@@ -320,6 +334,25 @@ static bool an_rules__word_cp(int32_t c)
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
 }
 
+/* True when the period at `dot` ends an initial or an abbreviation that
+ * does not end a sentence: "O.J.", "Mr.", "Gov.", "U.S." */
+static bool an_rules__abbreviation(const char *p, size_t floor, size_t dot)
+{
+    static const char *const abbr[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov",
+                                       "Sen", "Rep", "Prof", "Lt", "Col", "Sgt", "Capt", "Rev",
+                                       "Mt", "No", "vs", "Ft", "Adm", "Cmdr", "Maj", "Insp", NULL};
+    size_t b = dot;
+    while (b > floor && ((p[b - 1] >= 'A' && p[b - 1] <= 'Z') || (p[b - 1] >= 'a' && p[b - 1] <= 'z')))
+        b--;
+    size_t n = dot - b;
+    if (n == 1 && p[b] >= 'A' && p[b] <= 'Z')
+        return true; /* an initial */
+    for (size_t i = 0; abbr[i]; i++)
+        if (strlen(abbr[i]) == n && strncmp(p + b, abbr[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* True when the word starting at `start` follows a sentence end. */
 static bool an_rules__after_sentence_end(const an_rules_ctx *cx, size_t start)
 {
@@ -332,8 +365,10 @@ static bool an_rules__after_sentence_end(const an_rules_ctx *cx, size_t start)
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '"' || c == '(' || c == '\'' ||
             c == 0x9C || c == 0x98 || c == 0x80 || c == 0xE2)
             i--;
+        else if (c == '.')
+            return !an_rules__abbreviation(p, floor, i - 1);
         else
-            return c == '.' || c == '!' || c == '?' || c == ':';
+            return c == '!' || c == '?' || c == ':';
     }
     return true;
 }

@@ -59,6 +59,8 @@ char *an_rules__key(const char *s, size_t len, bool strip_marks);
  * marks (Zoe/Zoë, MacDonald/McDonald), or close by edit distance for
  * their length (Mottaki/Motaki, McCormack/McCormick). False when equal. */
 bool an_rules__name_variant(const char *a, size_t alen, const char *b, size_t blen);
+/* True when word is name plus a plural or possessive end (Martins, Martin's). */
+bool an_rules__plural_of(const char *word, size_t wlen, const char *name, size_t nlen);
 /* True when the text at span equals s[0..len) byte for byte. */
 bool an_rules__span_is(const an_doc *doc, an_span span, const char *s, size_t len);
 /* Quoted, NUL-terminated copy of a span for messages, cut at 60 bytes. */

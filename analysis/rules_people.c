@@ -349,12 +349,22 @@ static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_pairs *pairs)
             size_t fb, nb = an_rp__words_in(cx, b->span, &fb), diff = 0, at = 0;
             if (nb != na || doc->entities.items[b->entity].kind != AN_ENTITY_PERSON)
                 continue;
-            for (size_t k = 0; k < na; k++)
-                if (!an_rp__same(doc, cx->words.items[fa + k].span, cx->words.items[fb + k].span))
-                    diff++, at = k;
+            size_t same_initial = 0;
+            for (size_t k = 0; k < na; k++) {
+                an_span x = cx->words.items[fa + k].span, y = cx->words.items[fb + k].span;
+                if (an_rp__same(doc, x, y))
+                    continue;
+                bool variant = an_rules__name_variant(doc->text + x.start, x.end - x.start,
+                                                      doc->text + y.start, y.end - y.start);
+                if (!variant && k + 1 < na && doc->text[x.start] == doc->text[y.start])
+                    same_initial++; /* Lawrence / Larry */
+                else
+                    diff += variant ? 1 : 2, at = k;
+            }
             an_span x = cx->words.items[fa + at].span, y = cx->words.items[fb + at].span;
-            if (diff == 1 && an_rules__name_variant(doc->text + x.start, x.end - x.start,
-                                                    doc->text + y.start, y.end - y.start))
+            if (diff == 1 && same_initial <= 1 &&
+                an_rules__name_variant(doc->text + x.start, x.end - x.start, doc->text + y.start,
+                                       y.end - y.start))
                 an_rp__add_pair(doc, pairs, x, y);
         }
     }
@@ -378,7 +388,9 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, 
             if (!t->items[k].surname && nwords < 2)
                 continue; /* a lone word varies a surname, not a given name */
             if (!an_rules__name_variant(doc->text + w->span.start, w->span.end - w->span.start,
-                                        doc->text + s.start, s.end - s.start))
+                                        doc->text + s.start, s.end - s.start) ||
+                an_rules__plural_of(doc->text + w->span.start, w->span.end - w->span.start,
+                                    doc->text + s.start, s.end - s.start))
                 continue;
             bool prev_given = i > 0 && an_rp__is_token(doc, t, cx->words.items[i - 1].span) &&
                               cx->words.items[i - 1].span.end + 1 == w->span.start;

@@ -396,11 +396,13 @@ static void an_rq__unattributed(an_rules_ctx *cx)
     const an_doc *doc = cx->doc;
     for (size_t i = 0; i < doc->quotes.len; i++) {
         const an_quote *q = &doc->quotes.items[i];
-        if (q->flags & (AN_QUOTE_NOT_SPEECH | AN_QUOTE_HEADLINE | AN_QUOTE_CONTINUATION))
+        if (q->flags & (AN_QUOTE_NOT_SPEECH | AN_QUOTE_HEADLINE))
             continue;
-        if (q->speaker >= 0 || q->speaker_mention >= 0 || q->cue.end > q->cue.start ||
+        if (q->speaker_mention >= 0 || q->cue.end > q->cue.start ||
             q->source_phrase.end > q->source_phrase.start)
             continue;
+        /* No attribution of its own: a speaker carried forward (a continuation)
+         * stands only when the text before makes it plain (NEWSROOM §3). */
         an_rq__check_unattributed(cx, q->span);
     }
     /* A paragraph that is only a quote, when the quote pass saw none there. */
@@ -426,6 +428,26 @@ static bool an_rq__introduced(const an_doc *doc, uint32_t entity, size_t before)
     return false;
 }
 
+/* True when the surname at `sur` appears anywhere right after a capitalized
+ * word that is not a title: "Grzegorz Stefaniak", "Donald Trump". */
+static bool an_rq__full_name_in_text(const an_rules_ctx *cx, an_span sur)
+{
+    static const char *const titles[] = {"Mr", "Mrs", "Ms", "Dr", "President", "Minister",
+                                         "Senator", "Sen", "Gov", "Governor", "Professor", "Prof",
+                                         "General", "Gen", "Judge", "Mayor", "Secretary", NULL};
+    const an_doc *doc = cx->doc;
+    size_t n = sur.end - sur.start;
+    for (size_t i = 1; i < cx->words.len; i++) {
+        an_span w = cx->words.items[i].span, p = cx->words.items[i - 1].span;
+        if (w.end - w.start != n || memcmp(doc->text + w.start, doc->text + sur.start, n) != 0)
+            continue;
+        if (cx->words.items[i - 1].capitalized && w.start == p.end + 1 &&
+            doc->prose[p.end] == ' ' && !an_rq__word_in(doc, p, titles))
+            return true;
+    }
+    return false;
+}
+
 static void an_rq__speaker_unknown(an_rules_ctx *cx)
 {
     const an_doc *doc = cx->doc;
@@ -444,7 +466,8 @@ static void an_rq__speaker_unknown(an_rules_ctx *cx)
                      "refer to: name the speaker.", ex);
         } else if ((m->kind == AN_MENTION_SURNAME || m->kind == AN_MENTION_HONORIFIC) &&
                    doc->entities.items[m->entity].kind == AN_ENTITY_PERSON &&
-                   !an_rq__introduced(doc, m->entity, doc->len)) {
+                   !an_rq__introduced(doc, m->entity, doc->len) &&
+                   !an_rq__full_name_in_text(cx, cx->words.items[an_rules__word_from(cx, m->span.end) - 1].span)) {
             snprintf(msg, sizeof msg,
                      "The quote is attributed to %s, who is never introduced by full name: "
                      "give the full name and role at the first reference.", ex);
