@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Writes the hand-made seeds of the protocol fuzz targets into
 fuzz/corpus/{framing,dispatch}/seed-*. Run from anywhere; idempotent.
-The seeds are LSP sessions (initialize, open, edit, hover, shutdown) and
-broken framings; libFuzzer mutates them from there."""
+The seeds are LSP sessions (initialize, open, edit, hover, shutdown),
+broken framings, and what each e2e transcript (tests/e2e/*.lsp) sends;
+libFuzzer mutates them from there."""
+import glob
 import json
 import os
+import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
 ARTICLE = os.path.join(HERE, "corpus", "analysis", "dev-iran-talks.txt")
 URI = "file:///tmp/draft.md"
 
@@ -66,6 +70,35 @@ def write(target, name, data):
         f.write(data)
 
 
+def transcript_stream(path):
+    """The bytes an e2e transcript sends (run_transcript.py's format):
+    JSON sections framed, raw: framed, bytes: as written."""
+    with open(path, encoding="utf-8") as f:
+        text = "\n".join(l for l in f.read().split("\n") if not l.startswith("#"))
+    out = b""
+    for sec in (x.strip() for x in re.split(r"^---[ \t]*$", text, flags=re.M)):
+        if sec.startswith("{"):
+            msg = json.loads(sec)
+            msg.setdefault("jsonrpc", "2.0")
+            out += frame(json.dumps(load_files(msg), ensure_ascii=False).encode())
+        elif sec.startswith("raw:"):
+            out += frame(sec[4:].strip().encode("utf-8"))
+        elif sec.startswith("bytes:"):
+            out += sec[6:].strip().encode("latin-1").decode("unicode_escape").encode("latin-1")
+    return out
+
+
+def load_files(v):
+    if isinstance(v, str) and v.startswith("@file:"):
+        with open(os.path.join(ROOT, v[6:]), encoding="utf-8") as f:
+            return f.read()
+    if isinstance(v, dict):
+        return {k: load_files(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [load_files(x) for x in v]
+    return v
+
+
 def main():
     with open(ARTICLE, encoding="utf-8") as f:
         text = f.read()
@@ -93,6 +126,12 @@ def main():
         b"{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":"
         b"{\"uri\":\"file:///x\",\"languageId\":\"plaintext\",\"version\":1,\"text\":\"\\ud800 \\u0000 x\"}}}",
         req(12, "shutdown"), req(13, "textDocument/hover", {}), note("exit")]))
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "e2e", "*.lsp"))):
+        name = "e2e-" + os.path.basename(path)[:-4]
+        stream = transcript_stream(path)
+        if len(stream) <= 65536:  # the targets' -max_len
+            write("dispatch", name, stream)
+            write("framing", name, b"\x05" + stream)
 
 
 if __name__ == "__main__":
