@@ -167,6 +167,14 @@ static bool an_rp__stands_alone(const an_rules_ctx *cx, size_t i)
 static bool an_rp__surname_introduced(const an_rules_ctx *cx, an_span word, size_t before)
 {
     const an_doc *doc = cx->doc;
+    /* "Robert Mugabe" in the text before, whether or not the entity pass saw it */
+    for (size_t i = 1; i < cx->words.len && cx->words.items[i].span.start < before; i++) {
+        const an_word *w = &cx->words.items[i], *p = &cx->words.items[i - 1];
+        if (an_rp__same(doc, w->span, word) && p->capitalized && w->span.start == p->span.end + 1 &&
+            doc->prose[p->span.end] == ' ' && !an_rp__in(doc, p->span, an_rp__titles) &&
+            (an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start) & AN_LEX_FIRST))
+            return true;
+    }
     for (size_t i = 0; i < doc->mentions.len && doc->mentions.items[i].span.start < before; i++) {
         const an_mention *m = &doc->mentions.items[i];
         size_t first;
@@ -188,6 +196,12 @@ static void an_rp__before_intro_emit(an_rules_ctx *cx, an_span at, an_span intro
     if (!an_rp__same(cx->doc, at, sur) || an_rp__surname_introduced(cx, at, at.start) ||
         an_rules__in_first_person(cx, at.start))
         return;
+    size_t wi = an_rules__word_from(cx, at.start);
+    if (wi + 1 < cx->words.len && cx->doc->prose[at.end] == ',' &&
+        (an_lex_lookup(cx->doc->text + cx->words.items[wi + 1].span.start,
+                       cx->words.items[wi + 1].span.end - cx->words.items[wi + 1].span.start) &
+         AN_LEX_PLACE))
+        return; /* "Allen, Texas": a place */
     uint32_t lex = an_lex_lookup(cx->doc->text + at.start, at.end - at.start);
     if (lex & (AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_NATIONALITY | AN_LEX_NOT_NAME | AN_LEX_FUNCTION))
         return; /* "Florida", "Tuesday": not only a surname */
@@ -378,8 +392,11 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, 
         const an_word *w = &cx->words.items[i];
         size_t nwords;
         if (!w->capitalized || w->all_caps || w->span.end - w->span.start < 3 ||
-            an_rp__is_token(doc, t, w->span))
+            an_rp__is_token(doc, t, w->span) || an_rp__in_quote(doc, w->span.start))
             continue;
+        if (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
+            (AN_LEX_NATIONALITY | AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_FUNCTION))
+            continue; /* Australians, Paris, Tuesday */
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (ent >= 0 && doc->entities.items[ent].kind != AN_ENTITY_PERSON)
             continue;
@@ -390,7 +407,9 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, 
             if (!an_rules__name_variant(doc->text + w->span.start, w->span.end - w->span.start,
                                         doc->text + s.start, s.end - s.start) ||
                 an_rules__plural_of(doc->text + w->span.start, w->span.end - w->span.start,
-                                    doc->text + s.start, s.end - s.start))
+                                    doc->text + s.start, s.end - s.start) ||
+                an_rules__plural_of(doc->text + s.start, s.end - s.start,
+                                    doc->text + w->span.start, w->span.end - w->span.start))
                 continue;
             bool prev_given = i > 0 && an_rp__is_token(doc, t, cx->words.items[i - 1].span) &&
                               cx->words.items[i - 1].span.end + 1 == w->span.start;
