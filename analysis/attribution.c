@@ -554,6 +554,38 @@ static void an_at__made_add(an_att *a, an_span sp, int32_t entity, int32_t menti
     a->made[a->n_made++ % AN_AT_MADE] = (an_made){sp, entity, mention};
 }
 
+/* "the ministry", "the company": the nearest organization named before
+ * whose name has that head word; an entity index or -1. */
+static int32_t an_at__org_nominal(const an_att *a, an_span sp)
+{
+    const char *w = a->s + sp.start;
+    size_t n = sp.end - sp.start;
+    if (n < 5 || (strncmp(w, "the ", 4) != 0 && strncmp(w, "The ", 4) != 0))
+        return -1;
+    w += 4;
+    n -= 4;
+    if (memchr(w, ' ', n) || !islower((unsigned char)w[0]))
+        return -1;
+    size_t i = an_at__lower(a, sp.start);
+    for (size_t k = 0; i > 0 && k < 60; k++) {
+        const an_mention *mm = &a->doc->mentions.items[a->order[--i]];
+        const an_entity *e = &a->doc->entities.items[mm->entity];
+        if (e->kind != AN_ENTITY_ORGANIZATION || !e->name.ptr)
+            continue;
+        for (size_t p = 0; p + n <= e->name.len; p++) {
+            if ((p > 0 && e->name.ptr[p - 1] != ' ') ||
+                (p + n < e->name.len && e->name.ptr[p + n] != ' '))
+                continue;
+            size_t c = 0;
+            while (c < n && tolower((unsigned char)e->name.ptr[p + c]) == w[c])
+                c++;
+            if (c == n)
+                return (int32_t)mm->entity;
+        }
+    }
+    return -1;
+}
+
 /* Pushes what the chosen attribution needs (a pronoun mention, a new
  * entity) and fills the quote's speaker, mention and source phrase. */
 static void an_at__materialize(an_att *a, const an_attr *r, an_quote *q)
@@ -603,6 +635,8 @@ static void an_at__materialize(an_att *a, const an_attr *r, an_quote *q)
         q->speaker_mention = men;
     } else {
         q->source_phrase = r->subject;
+        if (r->subj == AN_SUBJ_SOURCE)
+            q->speaker = an_at__org_nominal(a, r->subject);
     }
 }
 
@@ -1123,6 +1157,16 @@ static bool an_at__after(an_att *a, const an_quote *q, size_t next_start, an_att
         end++;
     a->ntok = end;
     an_attr t = {0};
+    if (an_at__tok_is(a->s, &a->tok[i], "according") && i + 1 < a->ntok &&
+        an_at__tok_is(a->s, &a->tok[i + 1], "to")) { /* "…," according to the report */
+        r->cue_seen = t.cue_seen = true;
+        if (!an_at__subject_right(a, i + 1, &t))
+            return false;
+        t.found = true;
+        t.cue = (an_span){a->tok[i].s, a->tok[i + 1].e};
+        *r = t;
+        return true;
+    }
     if (an_at__is_cue(a->s, &a->tok[i]) &&
         !AN_AT_IN(an_at__weak_inverted, a->s + a->tok[i].s, a->tok[i].e - a->tok[i].s, true)) {
         r->cue_seen = t.cue_seen = true;

@@ -377,8 +377,9 @@ static void an_q__double(an_qscan *q, const an_qmark *m, unsigned flags, bool *c
         dir = open >= 0 ? AN_QD_CLOSE : AN_QD_OPEN;
     /* `like," Hmmm`: a straight mark after a comma with nothing to close opens */
     if (dir == AN_QD_CLOSE && open < 0 && q->depth == 0 && m->len == 1 &&
-        (m->before == ',' || m->before == ':') && m->pos + 1 < q->len && q->s[m->pos + 1] == ' ')
-        dir = AN_QD_OPEN;
+        (m->before == ',' || m->before == ':') && m->pos + 2 < q->len && q->s[m->pos + 1] == ' ' &&
+        !islower((unsigned char)q->s[m->pos + 2]))
+        dir = AN_QD_OPEN; /* not `…," a clerk said` */
     if (dir == AN_QD_OPEN && open >= 0 && m->sentence > q->stack[open].pos) {
         /* a new sentence began since the open quote: it was never closed */
         an_q__drop(q, open);
@@ -415,9 +416,9 @@ static void an_q__single(an_qscan *q, const an_qmark *m, unsigned flags, bool *c
     case AN_QD_CLOSE_OR_APOS:
         if (closable)
             an_q__close(q, open, m, flags);
-        else if (dbl >= 0 && dbl == (int)q->depth - 1 && m->pos - q->stack[dbl].pos <= 32 &&
-                 m->sentence <= q->stack[dbl].pos && an__qclass_at(q->s, q->len, m->pos + m->len) != AN_QC_ALNUM &&
-                 (m->pos + m->len >= q->len || q->s[m->pos + m->len] != 's'))
+        else if (dbl >= 0 && dbl == (int)q->depth - 1 && m->len == 1 && q->stack[dbl].len == 1 &&
+                 m->pos - q->stack[dbl].pos <= 32 && m->sentence <= q->stack[dbl].pos &&
+                 an__qclass_at(q->s, q->len, m->pos + m->len) != AN_QC_ALNUM && m->before != 's')
             an_q__close(q, dbl, m, flags); /* "a typo' closes a short double quote */
         break;
     default:
@@ -459,23 +460,42 @@ static void an_q__paragraph(an_qscan *q, size_t ps, size_t pe)
 
 /* Collects the marks of the line [ls, le); returns whether it has any
  * non-space byte, and sets *first / *last to its non-space extent. */
+/* Bytes the line scan stops at: 1 for a possible quotation mark, 2 for a
+ * possible sentence end. */
+static const unsigned char an_q__stop[256] = {
+    ['"'] = 1, ['\''] = 1, ['`'] = 1, [0xE2] = 1, [0xC2] = 1, ['.'] = 2, ['?'] = 2, ['!'] = 2,
+};
+
+static bool an_q__blank(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
 static bool an_q__line(an_qscan *q, size_t ls, size_t le, size_t *first, size_t *last)
 {
-    bool nonblank = false;
-    for (size_t p = ls; p < le; p++) {
-        unsigned char c = (unsigned char)q->s[p];
-        if (c == ' ' || c == '\t' || c == '\r')
+    size_t f = ls, e = le;
+    while (f < le && an_q__blank((unsigned char)q->s[f]))
+        f++;
+    if (f == le)
+        return false;
+    while (e > f && an_q__blank((unsigned char)q->s[e - 1]))
+        e--;
+    *first = f;
+    *last = e;
+    const unsigned char *s = (const unsigned char *)q->s;
+    for (size_t p = f; p < e; p++) {
+        while (p < e && !an_q__stop[s[p]])
+            p++;
+        if (p >= e)
+            break;
+        unsigned char c = s[p];
+        if (an_q__stop[c] == 2) {
+            if (p + 2 < le && s[p + 1] == ' ' &&
+                (isupper(s[p + 2]) || s[p + 2] == '"' || s[p + 2] == 0xE2) && p > ls &&
+                islower(s[p - 1]))
+                q->sentence = p + 2;
             continue;
-        if (!nonblank)
-            *first = p;
-        nonblank = true;
-        *last = p + 1;
-        if ((c == '.' || c == '?' || c == '!') && p + 2 < le && q->s[p + 1] == ' ' &&
-            (isupper((unsigned char)q->s[p + 2]) || q->s[p + 2] == '"' ||
-             (unsigned char)q->s[p + 2] == 0xE2) && p > ls && islower((unsigned char)q->s[p - 1]))
-            q->sentence = p + 2;
-        if (c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2)
-            continue;
+        }
         bool dbl;
         size_t n = an__qmark_at(q->s, le, p, &dbl);
         if (n == 0)
@@ -486,10 +506,9 @@ static bool an_q__line(an_qscan *q, size_t ls, size_t le, size_t *first, size_t 
         m.dir = dbl ? an_q__dir_double(q->s, p, n, l, r) : an_q__dir_single(q->s, le, p, n, l, r);
         if (m.dir != AN_QD_APOS && AN_VEC_PUSH(q->marks, m) != 0)
             q->oom = true;
-        *last = p + n;
         p += n - 1;
     }
-    return nonblank;
+    return true;
 }
 
 /* True when paragraphs are separated by single line breaks: blank lines
