@@ -186,7 +186,11 @@
       ;; server answers `shutdown' with an error.
       (let* ((servers (byline--servers))
              (procs (mapcar #'jsonrpc--process servers)))
-        (dolist (s servers) (eglot-shutdown s))
+        (dolist (s servers)
+          (condition-case err (eglot-shutdown s)
+            (jsonrpc-error
+             (error "The server answered Eglot's `shutdown' (sent with \"params\": null) with an error: %S"
+                    (cdr err)))))
         (test--wait (lambda () (cl-notany #'process-live-p procs)) 5 "the servers to exit")
         (dolist (p procs)
           ;; jsonrpc 1.0.14 (Emacs 28) SIGKILLs the server right after `exit';
