@@ -9,8 +9,9 @@
  *   typing  EDITS single-character edits, one after another; for each, the
  *           time from writing didChange to reading the publishDiagnostics
  *           of that version (median, p90, p99, max).
- *   stream  an edit every 20 ms without waiting (a fast typist), with
- *           a hover and an outline request after every 5th edit; their
+ *   stream  an edit every 20 ms without waiting (a fast typist), a hover
+ *           after every 10th edit and an outline request after every
+ *           50th (an editor refreshing its outline each second); their
  *           response times, and how long after the last edit its
  *           diagnostics arrive.
  *   memory  the server's peak RSS (VmHWM) against the draft's size.
@@ -32,6 +33,8 @@
 #include "protocol/jsonrpc.h"
 
 #define BENCH_STREAM_INTERVAL_MS 20.0
+#define BENCH_HOVER_EVERY 10    /* edits: a hover every 200 ms */
+#define BENCH_OUTLINE_EVERY 50  /* edits: an outline refresh every second */
 #define BENCH_TIMEOUT_MS 60000.0
 
 typedef struct bench_server {
@@ -235,21 +238,23 @@ typedef struct bench_probe {
     int is_hover;
 } bench_probe;
 
-/* Sends a hover (id) and an outline request (id + 1), noting the time. */
-static void bench__probe(bench_server *s, bench_probe *probes, json_int_t id, size_t line)
+/* Sends a hover or an outline request with this id, noting the time. */
+static void bench__probe(bench_server *s, bench_probe *probe, json_int_t id, size_t line, int hover)
 {
-    probes[0] = (bench_probe){bench__ms(), 1};
-    bench__send(s, proto_request_new(id, "textDocument/hover",
-                                     json_pack("{s:{s:s}, s:{s:I, s:i}}", "textDocument", "uri", bench__uri,
-                                               "position", "line", (json_int_t)line, "character", 3)));
-    probes[1] = (bench_probe){bench__ms(), 0};
-    bench__send(s, proto_request_new(id + 1, "textDocument/documentSymbol",
-                                     json_pack("{s:{s:s}}", "textDocument", "uri", bench__uri)));
+    *probe = (bench_probe){bench__ms(), hover};
+    if (hover)
+        bench__send(s, proto_request_new(id, "textDocument/hover",
+                                         json_pack("{s:{s:s}, s:{s:I, s:i}}", "textDocument", "uri",
+                                                   bench__uri, "position", "line", (json_int_t)line,
+                                                   "character", 3)));
+    else
+        bench__send(s, proto_request_new(id, "textDocument/documentSymbol",
+                                         json_pack("{s:{s:s}}", "textDocument", "uri", bench__uri)));
 }
 
 static void bench__stream(bench_server *s, size_t lines, int edits, json_int_t *version)
 {
-    int n_probes = edits / 5 * 2;
+    int n_probes = edits / BENCH_HOVER_EVERY + edits / BENCH_OUTLINE_EVERY;
     bench_probe *probes = calloc((size_t)n_probes + 2, sizeof *probes);
     double *hover = malloc(((size_t)n_probes + 1) * sizeof *hover);
     double *outline = malloc(((size_t)n_probes + 1) * sizeof *outline);
@@ -266,9 +271,13 @@ static void bench__stream(bench_server *s, size_t lines, int edits, json_int_t *
             last_edit = bench__ms();
             /* A typist keeps the pace: no burst to catch up after a delay. */
             next = last_edit + BENCH_STREAM_INTERVAL_MS;
-            if (++i % 5 == 0) {
-                bench__probe(s, probes + sent_probes, 1000 + sent_probes, line);
-                sent_probes += 2;
+            if (++i % BENCH_HOVER_EVERY == 0) {
+                bench__probe(s, probes + sent_probes, 1000 + sent_probes, line, 1);
+                sent_probes++;
+            }
+            if (i % BENCH_OUTLINE_EVERY == 0) {
+                bench__probe(s, probes + sent_probes, 1000 + sent_probes, line, 0);
+                sent_probes++;
             }
         }
         json_t *m = bench__recv(s, i < edits ? next - bench__ms() : BENCH_TIMEOUT_MS);
@@ -330,7 +339,7 @@ int main(int argc, char **argv)
     bench__await_publish(&s, version);
     printf("mode=open\tbytes=%zu\tlines=%zu\topen_ms=%.2f\n", len, lines, bench__ms() - t0);
     bench__typing(&s, lines, edits, &version);
-    bench__stream(&s, lines, edits / 4 > 20 ? edits / 4 : 20, &version);
+    bench__stream(&s, lines, edits / 2 > 100 ? edits / 2 : 100, &version);
     long kb = bench__peak_kb(s.pid);
     printf("mode=memory\tbytes=%zu\tpeak_rss_kb=%ld\trss_ratio=%.2f\n", len, kb,
            (double)kb * 1024.0 / (double)len);
