@@ -224,6 +224,26 @@ static void test_titles_inside_names(void **state)
     an_doc_free(doc);
 }
 
+static void test_crlf_and_markdown(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Iran Talks Resume In Baghdad\r\n\r\nSean McCormack said so.\r\n\r\n"
+                          "McCormack left");
+    const an_entity *e = find_entity(doc, AN_ENTITY_PERSON, "Sean McCormack");
+    assert_non_null(e);
+    assert_true(has_mention(doc, e, "McCormack", AN_MENTION_SURNAME));
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 1);
+    an_doc_free(doc);
+    an_options opt = an_options_default();
+    opt.format = AN_FORMAT_MARKDOWN;
+    const char *md = "# Briefing\n\nSean McCormack spoke.\n\n```\nDavid Satterfield\n```\n";
+    doc = an_doc_new(md, strlen(md), &opt);
+    assert_non_null(doc);
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Sean McCormack"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "David Satterfield"));
+    an_doc_free(doc);
+}
+
 static void test_degenerate_input(void **state)
 {
     (void)state;
@@ -329,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_east_asian_names),
         cmocka_unit_test(test_titles_inside_names),
+        cmocka_unit_test(test_crlf_and_markdown),
         cmocka_unit_test(test_degenerate_input),
         cmocka_unit_test(test_index_lookups),
         cmocka_unit_test(test_classify_and_gender),
