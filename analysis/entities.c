@@ -531,7 +531,7 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
         return 1;
     if (titled)
         return !(lf & (AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_ORG_HEAD | AN_LEX_FUNCTION)) &&
-               !an_ent__common_only(st, lastt) &&
+               (!an_ent__common_only(st, lastt) || (n >= 2 && (ff & AN_LEX_FIRST))) &&
                (!(ff & (AN_LEX_PLACE | AN_LEX_NATIONALITY)) || (ff & AN_LEX_FIRST));
     an_tok *pl = a > 0 ? &st->toks.items[a - 1] : NULL;
     if (pl && (an_ent__is(st, pl, "the") || an_ent__is(st, pl, "a") || an_ent__is(st, pl, "an") ||
