@@ -1355,9 +1355,9 @@ static void an_at__speech_kind(an_att *a, an_quote *q, const an_attr *own)
         not_speech = true;
     if (not_speech)
         q->flags |= AN_QUOTE_NOT_SPEECH;
-    else if (words > 0 && !(q->flags & AN_QUOTE_CONTINUATION) && own->found &&
-             islower((unsigned char)a->s[st < en ? st : en - 1]))
-        q->flags |= AN_QUOTE_PARTIAL;
+    else if (words > 0 && !(q->flags & AN_QUOTE_CONTINUATION) && st < en &&
+             islower((unsigned char)a->s[st]))
+        q->flags |= AN_QUOTE_PARTIAL; /* starts lowercase: a fragment of the sentence */
 }
 
 /* ---- the pass ------------------------------------------------------------- */
