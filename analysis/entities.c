@@ -467,6 +467,14 @@ static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
     an_tok *first = &st->toks.items[a], *lastt = &st->toks.items[b - 1];
     uint32_t ff = an_ent__lex(st, first), lf = an_ent__lex(st, lastt);
     int initial = (first->flags & (AN_TOK_SENT | AN_TOK_HEADLINE)) != 0;
+    /* A capitalized function word mid-sentence after a given name is a
+     * surname ("James To", "Wilson Or"). */
+    int cap_function = (lf & AN_LEX_FUNCTION) && n == 2 && lastt->end - lastt->start == 2 &&
+                       (ff & AN_LEX_FIRST) && !(ff & (AN_LEX_WORD | AN_LEX_PLACE)) &&
+                       (lastt->flags & AN_TOK_CAP) && !(lastt->flags & (AN_TOK_ALLCAPS | AN_TOK_HEADLINE)) &&
+                       !initial;
+    if (cap_function)
+        return 1;
     if (lf & (AN_LEX_ORG_HEAD | AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_NATIONALITY |
               AN_LEX_TITLE))
         return 0;
