@@ -5,8 +5,10 @@
  * 64 bytes; both must yield the same messages and errors in the same
  * order (a stream parser must not depend on how read() splits its input),
  * every body must lie within the limit, and each body goes through the
- * JSON-RPC parser. */
+ * JSON-RPC parser. FUZZ_FRAMING_TRACE=1 prints both sequences (replay a
+ * finding with it to see where they part). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +26,7 @@ typedef struct fuzz_framing_trace {
     uint64_t *items;
     size_t len, cap;
     int pending;
+    const char *name;
 } fuzz_framing_trace;
 
 static uint64_t fuzz_framing__hash(const char *p, size_t n, uint64_t h)
@@ -66,6 +69,11 @@ static void fuzz_framing__drain(proto_reader *r, fuzz_framing_trace *t)
     int rc;
     while ((rc = proto_reader_next(r, &body, &err)) != PROTO_READ_MORE) {
         FUZZ_CHECK(rc == PROTO_READ_MESSAGE || rc == PROTO_READ_ERROR);
+        if (getenv("FUZZ_FRAMING_TRACE"))
+            fprintf(stderr, "%s: %s len=%zu code=%d offset=%zu %s\n", t->name,
+                    rc == PROTO_READ_MESSAGE ? "message" : "error", rc == PROTO_READ_MESSAGE ? body.len : 0,
+                    rc == PROTO_READ_MESSAGE ? 0 : err.code, rc == PROTO_READ_MESSAGE ? 0 : err.offset,
+                    rc == PROTO_READ_MESSAGE ? "" : err.message);
         if (rc == PROTO_READ_MESSAGE) {
             fuzz_framing__push(t, fuzz_framing__message(body));
         } else {
@@ -103,7 +111,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const char *stream = (const char *)data + 1;
     size_t n = size - 1;
-    fuzz_framing_trace whole = {0}, pieces = {0};
+    fuzz_framing_trace whole = {.name = "whole"}, pieces = {.name = "pieces"};
     fuzz_framing__read(stream, n, 0, &whole);
     fuzz_framing__read(stream, n, data[0] | 1u, &pieces);
     FUZZ_CHECK(whole.len == pieces.len);

@@ -157,18 +157,24 @@ static void proto__header_line(const proto_reader *r, size_t p, size_t e, proto_
         h->length = v;
 }
 
-/* Scans the header block at r->start. Returns 0 when incomplete. */
+/* Scans the header block at r->start. Returns 0 when incomplete. The
+ * outcome depends on the bytes only, never on how many have arrived yet:
+ * the first bad line is reported as soon as it is complete, and a block
+ * whose first PROTO_MAX_HEADER bytes hold no empty line is too long. */
 static int proto__header_scan(const proto_reader *r, proto__header *h)
 {
     h->length = -1;
     h->bad = NULL;
+    size_t limit = r->start + PROTO_MAX_HEADER;
+    size_t avail = r->len < limit ? r->len : limit;
     size_t p = r->start;
     for (;;) {
-        const char *nl = memchr(r->buf + p, '\n', r->len - p);
+        const char *nl = memchr(r->buf + p, '\n', avail - p);
         if (!nl) {
-            if (r->len - r->start > PROTO_MAX_HEADER)
-                h->bad = "header block too long or not terminated", h->bad_at = r->start;
-            return h->bad != NULL;
+            if (r->len < limit)
+                return 0;
+            h->bad = "header block too long or not terminated", h->bad_at = r->start;
+            return 1;
         }
         size_t e = (size_t)(nl - r->buf);
         size_t content_end = e > p && r->buf[e - 1] == '\r' ? e - 1 : e;
@@ -176,13 +182,10 @@ static int proto__header_scan(const proto_reader *r, proto__header *h)
             h->end = e + 1;
             return 1;
         }
-        if (!h->bad)
-            proto__header_line(r, p, content_end, h);
-        p = e + 1;
-        if (p - r->start > PROTO_MAX_HEADER) {
-            h->bad = "header block too long", h->bad_at = r->start;
+        proto__header_line(r, p, content_end, h);
+        if (h->bad)
             return 1;
-        }
+        p = e + 1;
     }
 }
 
