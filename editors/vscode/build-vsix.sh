@@ -19,10 +19,11 @@ while (($#)); do
     *) echo "build-vsix.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
+[ -z "$server" ] || server=$(realpath -m "$server")
+[ -z "$out" ] || out=$(realpath -m "$out")
 cd "$here"
 version=$(node -p 'require("./package.json").version')
 [ -n "$out" ] || out=$here/byline-$version.vsix
-case "$out" in /*) ;; *) out=$OLDPWD/$out ;; esac
 
 if [ ! -x node_modules/.bin/vsce ] || [ ! -x node_modules/.bin/tsc ]; then
   npm ci --no-audit --no-fund --loglevel=error

@@ -34,6 +34,8 @@ function wanted(doc: vscode.TextDocument): boolean {
   return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && languageIds().includes(doc.languageId);
 }
 
+// Never awaited by start(): the promise settles only when the user closes
+// the notification, and start/stop are serialised.
 async function showStartError(message: string): Promise<void> {
   log(message);
   const choice = await vscode.window.showErrorMessage(message, 'Open Settings', 'Show Log');
@@ -80,7 +82,7 @@ async function start(): Promise<void> {
   log(`looking for the server: ${describeAttempts(found.attempts)}`);
   if (!found.command) {
     gaveUp = true;
-    await showStartError(`Byline: cannot find the language server. Tried ${describeAttempts(found.attempts)}.`
+    void showStartError(`Byline: cannot find the language server. Tried ${describeAttempts(found.attempts)}.`
       + ' Set "byline.serverPath" to the byline executable.');
     return;
   }

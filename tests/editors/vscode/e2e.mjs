@@ -64,8 +64,15 @@ const writeSettings = (extra) =>
 writeSettings({ 'byline.rules': { 'quote.unattributed': 'error', 'source.anonymous': 'information' } });
 
 // No `byline` on PATH: the extension must use the one bundled in the .vsix.
-const PATH = (process.env.PATH || '').split(':')
-  .filter((d) => d && !fs.existsSync(path.join(d, 'byline'))).join(':');
+// A folder of our own at the end of PATH stays empty until the last step.
+// (The VS Code server takes the extension host's PATH from a login shell,
+// so it is added the way a user would: in the shell's profile; HOME=root.)
+const binDir = path.join(root, 'bin');
+fs.mkdirSync(binDir);
+for (const f of ['.profile', '.bashrc', '.bash_profile'])
+  fs.writeFileSync(path.join(root, f), `export PATH="$PATH:${binDir}"\n`);
+const PATH = [...(process.env.PATH || '').split(':')
+  .filter((d) => d && !fs.existsSync(path.join(d, 'byline'))), binDir].join(':');
 const xdg = { XDG_CONFIG_HOME: path.join(root, 'xdg-config'), XDG_CACHE_HOME: path.join(root, 'xdg-cache'),
   XDG_DATA_HOME: path.join(root, 'xdg-data') };
 const env = { ...process.env, ...xdg, PATH, TMPDIR: tmp, HOME: root };
@@ -289,6 +296,17 @@ async function main() {
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: missing });
   await toast.first().waitFor({ timeout: 20000 });
   log(`error notification: "${(await toast.first().innerText()).replace(/\s+/g, ' ').slice(0, 200)}"`);
+
+  // --- no setting, a `byline` on PATH: that one is used, not the bundled one --
+  const bundled = path.join(ext, fs.readdirSync(ext).find((d) => d.startsWith('byline.byline-')), 'server', 'byline');
+  fs.symlinkSync(bundled, path.join(binDir, 'byline'));
+  await editSettings({}, { workspace: true });
+  await command('Byline: Show Server Log');
+  await page.locator('.part.panel .monaco-editor .view-lines', { hasText: `starting ${binDir}/byline lsp` })
+    .first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'quote.unattributed' }).first().waitFor({ timeout: 20000 });
+  log(`server found on PATH (${binDir}/byline) once byline.serverPath was cleared`);
 }
 
 // The picture in docs/editors.md: the seed article with a hover, the
