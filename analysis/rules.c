@@ -404,6 +404,14 @@ static void an_rules__split_words(an_rules_ctx *cx)
             utf8proc_ssize_t nk = utf8proc_iterate(p + i + k, (utf8proc_ssize_t)(len - i - (size_t)k), &nx);
             joiner = nk > 0 && an_rules__word_cp(nx);
         }
+        if (joiner && (c == '\'' || c == 0x2019) && i + (size_t)k < len && p[i + k] == 's' &&
+            (i + (size_t)k + 1 >= len || !an_rules__word_cp((int32_t)p[i + k + 1]))) {
+            /* a possessive 's ends the word: "Mottaki's" is the name "Mottaki" */
+            an_rules__push_word(cx, start, i, upper, lower, first);
+            in_word = 0;
+            i += (size_t)k + 1;
+            continue;
+        }
         if (wc || joiner) {
             if (!in_word) {
                 in_word = 1;

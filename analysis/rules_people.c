@@ -86,6 +86,8 @@ static bool an_rp__suffix(const an_doc *doc, an_span w)
  * "Florida Highway Patrol", "Typhoon Phanfone", "London Sadiq Khan". */
 static bool an_rp__person_like(const an_rules_ctx *cx, an_span first_word)
 {
+    if (first_word.end - first_word.start == 1)
+        return true; /* an initial: "O.J. Simpson" */
     uint32_t f = an_lex_lookup(cx->doc->text + first_word.start, first_word.end - first_word.start);
     if (f & (AN_LEX_FIRST | AN_LEX_TITLE | AN_LEX_HONORIFIC))
         return true;

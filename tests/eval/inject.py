@@ -7,7 +7,7 @@ share of injected errors that a diagnostic of that rule covers, plus the
 false alarms (errors and warnings) on the untouched originals per 5,000
 words.
 
-    inject.py BYLINE DIR [DIR...] [--seed N] [--json] [--min-coverage F] [--max-fa F]
+    inject.py BYLINE DIR [DIR...] [--seed=N] [--json] [--min-coverage=F] [--max-fa=F] [--dump=DIR]
 
 DIR holds D.txt files; when D.gold.json (gold v1) sits beside a text, its
 people and quotes choose where to inject, otherwise `byline analyze` does.
@@ -273,6 +273,11 @@ def main(argv):
                 hits[kind][1] += 1
                 if not ok:
                     missed.append(f"{kind} {name} {new[span[0]:span[1]][:60]!r}")
+                    if "dump" in opts:  # --dump=DIR keeps the missed copies
+                        os.makedirs(opts["dump"], exist_ok=True)
+                        with open(os.path.join(opts["dump"], f"{kind}.{name}"), "w",
+                                  encoding="utf-8") as f:
+                            f.write(new)
     fa = alarms * 5000 / max(words, 1)
     report = {"articles": len(files), "words": words, "false_alarms": alarms,
               "false_alarms_per_5000_words": round(fa, 2),
