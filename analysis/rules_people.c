@@ -205,10 +205,11 @@ static void an_rp__before_intro_emit(an_rules_ctx *cx, an_span at, an_span intro
          AN_LEX_PLACE))
         return; /* "Allen, Texas": a place */
     uint32_t lex = an_lex_lookup(cx->doc->text + at.start, at.end - at.start);
-    if (lex & (AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_NATIONALITY | AN_LEX_NOT_NAME | AN_LEX_FUNCTION))
-        return; /* "Florida", "Tuesday": not only a surname */
-    if ((lex & AN_LEX_WORD) && !an_rp__verb_follows(cx, an_rules__word_from(cx, at.start)))
-        return; /* "Fire", "Day": a surname only when a verb of speech or action follows */
+    if (lex & (AN_LEX_NATIONALITY | AN_LEX_NOT_NAME | AN_LEX_FUNCTION))
+        return;
+    if ((lex & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_TIME)) &&
+        !an_rp__verb_follows(cx, an_rules__word_from(cx, at.start)))
+        return; /* "Fire", "Florida", "Day": a surname only when a verb follows ("Paris said") */
     char a[96], b[96], msg[400];
     an_rules__excerpt(cx->doc, at, a, sizeof a);
     an_rules__excerpt(cx->doc, intro, b, sizeof b);
@@ -415,10 +416,11 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, 
                 continue;
             bool prev_given = i > 0 && an_rp__is_token(doc, t, cx->words.items[i - 1].span) &&
                               cx->words.items[i - 1].span.end + 1 == w->span.start;
-            bool possessive = w->span.end - w->span.start > 2 &&
-                              doc->text[w->span.end - 1] == 's' &&
-                              (doc->text[w->span.end - 2] == '\'' ||
-                               (unsigned char)doc->text[w->span.end - 2] == 0x99);
+            const char *after = doc->text + w->span.end;
+            size_t left = doc->len - w->span.end;
+            bool possessive = (left >= 2 && after[0] == '\'' && after[1] == 's') ||
+                              (left >= 4 && (unsigned char)after[0] == 0xE2 &&
+                               (unsigned char)after[2] == 0x99 && after[3] == 's');
             bool word = (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
                          (AN_LEX_WORD | AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_PLACE)) != 0;
             if (nwords >= 2 || prev_given ||
