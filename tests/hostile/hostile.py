@@ -246,9 +246,16 @@ class Server:
         self.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": language, "version": version, "text": text}})
 
-    def diagnostics(self, uri, timeout=60):
-        return self.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics" and
-                             m["params"]["uri"] == uri, "diagnostics for %s" % uri, timeout)
+    def diagnostics(self, uri, version=None, timeout=60):
+        """The diagnostics published for uri (at that version, when given),
+        already received or still to come."""
+        def match(m):
+            return (m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri and
+                    (version is None or m["params"].get("version") == version))
+        for m in self.seen:
+            if match(m):
+                return m
+        return self.wait_for(match, "diagnostics for %s" % uri, timeout)
 
     def state(self, uri):
         """The server's copy of a document (byline/documentState)."""
@@ -354,7 +361,7 @@ def expect_result_or_error(r, codes, what):
 def empty_document(ctx):
     def body(s):
         s.open(URI, "")
-        d = s.diagnostics(URI)
+        d = s.diagnostics(URI, version=1)
         if d["params"]["diagnostics"]:
             raise Failure("diagnostics on an empty document: %r" % d)
         expect_result_or_error(hover(s, URI, 0, 0), set(), "hover on an empty document")
@@ -378,7 +385,7 @@ def oversized(ctx, size, limit_text):
         # The document stays open and can shrink back under the limit.
         s.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
                                             "contentChanges": [{"text": ARTICLE}]})
-        s.diagnostics(URI)
+        s.diagnostics(URI, version=2, timeout=120)
         if s.state(URI)["text"] != ARTICLE:
             raise Failure("the text after shrinking is not the client's")
     serve(ctx, body)
@@ -427,7 +434,7 @@ def line_10mb(ctx):
         words = "Smith said the \u201cplan\u201d was fine and O\u2019Neill agreed "
         n = 10 * 1000 * 1000 // len(words.encode()) + 1
         s.open(URI, words * n)
-        s.diagnostics(URI, timeout=300)
+        s.diagnostics(URI, version=1, timeout=300)
         expect_result_or_error(hover(s, URI, 0, 5000000, timeout=120), set(), "hover in a 10 MB line")
     serve(ctx, body)
 
@@ -436,10 +443,10 @@ def line_10mb(ctx):
 def million_quotes(ctx):
     def body(s):
         s.open(URI, '"' * 1000000)
-        s.diagnostics(URI, timeout=300)
+        s.diagnostics(URI, version=1, timeout=300)
         expect_result_or_error(hover(s, URI, 0, 500000, timeout=120), set(), "hover among a million quotes")
         s.open("file:///tmp/byline-hostile/curly.txt", "\u201c\u201d\u2018\u2019" * 250000)
-        s.diagnostics("file:///tmp/byline-hostile/curly.txt", timeout=300)
+        s.diagnostics("file:///tmp/byline-hostile/curly.txt", version=1, timeout=300)
     serve(ctx, body)
 
 
@@ -473,7 +480,7 @@ def nul_bytes(ctx):
     def body(s):
         text = "Mr. Smith said \u0000 \u201cno\u0000 way.\u201d\u0000"
         s.open(URI, text)
-        s.diagnostics(URI)
+        s.diagnostics(URI, version=1)
         st = s.state(URI)
         if st["text"] != text:
             raise Failure("the server's text differs: %r" % st["text"])
@@ -485,16 +492,23 @@ def nul_bytes(ctx):
 
 @case()
 def lone_surrogates(ctx):
+    """A lone surrogate escape is not a character: it becomes U+FFFD (the
+    message is kept), a proper pair stays one character."""
     def body(s):
-        for esc in (b"\\ud800", b"\\udfff", b"x\\ud83d y", b"\\ud83d\\ud83d"):
+        uri = "file:///tmp/byline-hostile/s.txt"
+        for version, (esc, want) in enumerate(((b"\\ud800", "\ufffd"), (b"\\udfff", "\ufffd"),
+                                               (b"x\\ud83d y", "x\ufffd y"), (b"\\ud83d\\ud83d", "\ufffd\ufffd"),
+                                               (b"\\udc00\\ud800x", "\ufffd\ufffdx"),
+                                               (b"\\ud83d\\ude00", "\U0001F600")), 1):
             s.send_raw(frame(b'{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":'
-                             b'{"uri":"file:///tmp/s.txt","languageId":"plaintext","version":1,"text":"' +
+                             b'{"uri":"' + uri.encode() + b'","languageId":"plaintext","version":%d,"text":"' % version +
                              esc + b'"}}}'))
-            s.error_response({-32700})
+            st = s.state(uri)
+            if st["text"] != want:
+                raise Failure("%r opened as %r, expected %r" % (esc, st["text"], want))
             s.send_raw(frame(b'{"jsonrpc":"2.0","id":10,"method":"textDocument/hover","params":'
                              b'{"textDocument":{"uri":"' + esc + b'"},"position":{"line":0,"character":0}}}'))
-            s.error_response({-32700})
-            s.ping()
+            expect_result_or_error(s.response(10), {-32602}, "hover on a URI with a lone surrogate")
     serve(ctx, body)
 
 
@@ -625,7 +639,7 @@ def did_open_twice(ctx):
         st = s.state(URI)
         if st["text"] != ARTICLE or st["version"] != 5:
             raise Failure("after a second didOpen: %r" % st)
-        s.diagnostics(URI)
+        s.diagnostics(URI, version=5)
     serve(ctx, body)
 
 
