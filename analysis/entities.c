@@ -239,12 +239,43 @@ static an_tok *an_ent__next_lower(an_ent_state *st, size_t b)
     return n && (n->flags & AN_TOK_LOWER) ? n : NULL;
 }
 
+/* A finite auxiliary: a clause, not an appositive ("According to X, a
+ * detective for the office was provided ..."). */
+static int an_ent__is_aux(an_ent_state *st, const an_tok *t)
+{
+    static const char *const aux[] = {"is", "was", "are", "were", "has", "had", "have",
+                                      "will", "would", "could", "can", "did", "does"};
+    for (size_t k = 0; k < sizeof aux / sizeof aux[0]; k++)
+        if (an_ent__is(st, t, aux[k]))
+            return 1;
+    return 0;
+}
+
+/* The end of a role that runs past the appositive's word limit: the role
+ * stops before the first preposition after its role noun ("analyst | at
+ * the ..."), never inside a name; SIZE_MAX when there is none. */
+static size_t an_ent__appositive_cut(an_ent_state *st, size_t role, size_t end)
+{
+    static const char *const preps[] = {"at", "of", "for", "with", "in", "from", "to", "on"};
+    for (size_t i = role + 1; i < end; i++) {
+        an_tok *t = &st->toks.items[i];
+        for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
+            if ((t->flags & AN_TOK_LOWER) && an_ent__is(st, t, preps[k]))
+                return i;
+    }
+    return SIZE_MAX;
+}
+
 /* A title after the name: ", the chief State Department spokesman," or
- * ", a Mideast analyst at ...". Sets title to the words between the
- * comma and the next comma or period (without a/an) when a role noun is
- * among the first words. */
+ * ", a Mideast analyst at the Washington Institute for Near East Policy,".
+ * Sets title to the words between the comma and the end of the appositive
+ * (next comma, period or "who", without a/an) when a role noun is among
+ * its first words. An appositive longer than the limit is cut before the
+ * first preposition after the role noun, so a title never ends inside a
+ * name. */
 static void an_ent__appositive(an_ent_state *st, size_t b, an_ent_name *n)
 {
+    enum { ROLE_WORDS = 8, MAX_WORDS = 20 };
     an_tok *c = an_ent__tok(st, b);
     if (!c || !(c->flags & AN_TOK_COMMA))
         return;
@@ -252,20 +283,28 @@ static void an_ent__appositive(an_ent_state *st, size_t b, an_ent_name *n)
     an_tok *t = an_ent__tok(st, i);
     if (t && (an_ent__is(st, t, "a") || an_ent__is(st, t, "an")))
         first = ++i;
-    for (; i < st->toks.len && i < first + 8; i++) {
+    for (; i < st->toks.len && i < first + MAX_WORDS; i++) {
         t = &st->toks.items[i];
         if (!(t->flags & AN_TOK_WORD) || an_ent__is(st, t, "who") || an_ent__is(st, t, "which"))
             break;
-        if ((t->flags & AN_TOK_LOWER) && (an_ent__lex(st, t) & AN_LEX_ROLE))
+        if (i < first + ROLE_WORDS && role == SIZE_MAX && (t->flags & AN_TOK_LOWER) &&
+            (an_ent__lex(st, t) & AN_LEX_ROLE))
             role = i;
-        if ((t->flags & AN_TOK_LOWER) && (an_ent__lex(st, t) & AN_LEX_SPEECH))
+        if ((t->flags & AN_TOK_LOWER) && ((an_ent__lex(st, t) & AN_LEX_SPEECH) || an_ent__is_aux(st, t)))
             return;
     }
-    if (role == SIZE_MAX || i == first || !(st->toks.items[i < st->toks.len ? i : i - 1].flags &
-                                              (AN_TOK_COMMA | AN_TOK_END | AN_TOK_WORD)))
+    if (role == SIZE_MAX || i == first)
+        return;
+    size_t end = i;
+    if (i < st->toks.len && !(st->toks.items[i].flags & (AN_TOK_COMMA | AN_TOK_END)) &&
+        (st->toks.items[i].flags & AN_TOK_WORD) && i == first + MAX_WORDS)
+        end = an_ent__appositive_cut(st, role, i);
+    else if (i < st->toks.len && !(st->toks.items[i].flags & (AN_TOK_COMMA | AN_TOK_END | AN_TOK_WORD)))
+        return;
+    if (end == SIZE_MAX || end == first)
         return;
     n->title_start = st->toks.items[first].start;
-    n->title_end = st->toks.items[i - 1].end;
+    n->title_end = st->toks.items[end - 1].end;
 }
 
 /* ---- classification ----------------------------------------------------- */

@@ -71,7 +71,7 @@ static void test_seed_sentences(void **state)
     const an_entity *c = find_entity(doc, AN_ENTITY_PERSON, "Patrick Clawson");
     assert_non_null(c);
     assert_true(has_mention(doc, c, "Clawson", AN_MENTION_SURNAME));
-    assert_non_null(c->title.ptr);
+    assert_string_equal(c->title.ptr, "Mideast analyst at the Washington Institute for Near East Policy");
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Washington Institute for Near East Policy"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Bush administration"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Congress"));
@@ -200,6 +200,25 @@ static void test_east_asian_names(void **state)
                           "watched.\n");
     assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Leung Kwok-hung"));
     assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Kim Jong-un"));
+    an_doc_free(doc);
+}
+
+/* An appositive role runs to the end of the appositive; past the word
+ * limit it stops before the first preposition, never inside a name; a
+ * clause with an auxiliary verb is no appositive. */
+static void test_appositive_titles(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze(
+        "Jane Roe, a senior research analyst at the Center for Strategic and International "
+        "Studies of the Johns Hopkins School of Advanced International Studies in Washington "
+        "today, said no. According to Ann Reyes, a detective for the county office was told.\n");
+    const an_entity *r = find_entity(doc, AN_ENTITY_PERSON, "Jane Roe");
+    assert_non_null(r);
+    assert_string_equal(r->title.ptr, "senior research analyst");
+    const an_entity *a = find_entity(doc, AN_ENTITY_PERSON, "Ann Reyes");
+    assert_non_null(a);
+    assert_null(a->title.ptr);
     an_doc_free(doc);
 }
 
@@ -349,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_organizations),
         cmocka_unit_test(test_east_asian_names),
         cmocka_unit_test(test_titles_inside_names),
+        cmocka_unit_test(test_appositive_titles),
         cmocka_unit_test(test_crlf_and_markdown),
         cmocka_unit_test(test_degenerate_input),
         cmocka_unit_test(test_index_lookups),
