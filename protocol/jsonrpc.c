@@ -35,6 +35,10 @@ static int proto__classify(proto_message *m, proto_error *err)
     if (method) {
         if (!json_is_string(method))
             return proto__fail(err, PROTO_ERR_INVALID_REQUEST, "\"method\" must be a string");
+        /* Eglot sends "params": null with shutdown and exit; JSON-RPC
+         * says omit it, but null means the same and must not fail. */
+        if (json_is_null(params))
+            params = NULL;
         if (params && !json_is_object(params) && !json_is_array(params))
             return proto__fail(err, PROTO_ERR_INVALID_REQUEST,
                                "\"params\" must be an object or an array");
