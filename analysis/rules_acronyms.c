@@ -52,7 +52,7 @@ static const char *const an_ra__known[] = {
     "WAT", "WET",
     /* widely known */
     "ALDI", "AWS", "BMX", "BSc", "CCTV", "DRM", "DUI", "EV", "FEC", "FIDE", "FISA", "GCSE",
-    "GOAT", "HVAC", "IRL", "JFK", "LED", "MLK", "NAFTA", "NPC", "PET", "PPE", "PVC", "QR",
+    "GOAT", "HVAC", "IAAF", "MAGA", "IRL", "JFK", "LED", "MLK", "NAFTA", "NPC", "PET", "PPE", "PVC", "QR",
     "SIM", "SOS", "SUV", "TED", "TNT", "USMCA", "USPS", "VPN", "WIFI", "GABA", NULL};
 
 /* US states and territories, Canadian provinces (USPS/Canada Post). */
@@ -218,6 +218,9 @@ static bool an_ra__in_name_or_quote(const an_rules_ctx *cx, size_t wi, an_span p
     }
     if (part.end < doc->len && doc->prose[part.end] == '$')
         return true; /* currency: CDN$ */
+    if (part.end + 1 < doc->len && doc->prose[part.end] == '.' && doc->prose[part.end + 1] >= 'a' &&
+        doc->prose[part.end + 1] <= 'z')
+        return true; /* a web address: UOL.com.br */
     if (wi > 0) {
         const an_word *p = &cx->words.items[wi - 1];
         char c = doc->prose[p->span.end];

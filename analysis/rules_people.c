@@ -495,7 +495,8 @@ static bool an_rp__sub_name(const an_rules_ctx *cx, an_span a, an_span b)
         bool found = false;
         for (size_t k = 0; k < nb && !found; k++) {
             an_span y = cx->words.items[fb + k].span;
-            found = an_rp__same(cx->doc, x, y) ||
+            found = (x.end - x.start == y.end - y.start &&
+                     strncasecmp(cx->doc->text + x.start, cx->doc->text + y.start, x.end - x.start) == 0) ||
                     (x.end - x.start == 2 && cx->doc->text[x.start + 1] == '.' &&
                      cx->doc->text[x.start] == cx->doc->text[y.start]); /* K. = Kenneth */
         }
