@@ -798,25 +798,51 @@ static size_t an_at__clause_start(const an_att *a, size_t lo, size_t j)
  * secretary (…), X, has called`. The clause's segments are tried in order:
  * the first naming a person or organization the entity pass found, then
  * the first ending in a capitalized word, then the first noun phrase. */
+/* An introductory phrase, not a subject: "Speaking to AFP,", "On Monday,". */
+static bool an_at__intro_segment(const an_att *a, size_t x)
+{
+    static const char *const w[] = {
+        "after", "according", "as", "asked", "at", "before", "by", "despite", "during", "for",
+        "following", "from", "in", "on", "since", "to", "under", "when", "while", "with",
+    };
+    const an_tok *t = &a->tok[x];
+    size_t n = t->e - t->s;
+    return t->kind != AN_TK_WORD || AN_AT_IN(w, a->s + t->s, n, true) ||
+           (n > 4 && memcmp(a->s + t->e - 3, "ing", 3) == 0);
+}
+
+static bool an_at__segment_has(const an_att *a, size_t x, size_t c, an_entity_kind kind)
+{
+    int32_t m = an_at__mention_in(a, a->tok[x].s, a->tok[c - 1].e, false);
+    return m >= 0 && a->doc->entities.items[a->doc->mentions.items[m].entity].kind == kind;
+}
+
 static bool an_at__subject_appositive(an_att *a, size_t lo, size_t j, an_attr *r)
 {
     size_t b = an_at__clause_start(a, lo, j);
-    for (int pass = 0; pass < 2; pass++) {
+    size_t first = SIZE_MAX;
+    for (int pass = 0; pass < 3; pass++) {
         for (size_t x = b; x < j;) {
             size_t c = an_at__segment_end(a, x, j);
-            if (c == x) {
+            if (c == x || an_at__intro_segment(a, x)) {
                 x = c + 1;
                 continue;
             }
-            bool ok = an_at__upper(a->s, a->len, &a->tok[c - 1]) &&
-                      (pass == 1 || an_at__mention_in(a, a->tok[x].s, a->tok[c - 1].e, false) >= 0);
+            if (first == SIZE_MAX)
+                first = x;
+            bool last_up = an_at__upper(a->s, a->len, &a->tok[c - 1]);
+            bool ok = pass == 0 ? an_at__segment_has(a, x, c, AN_ENTITY_PERSON)
+                    : pass == 1 ? last_up && an_at__upper(a->s, a->len, &a->tok[x])
+                                : last_up && an_at__segment_has(a, x, c, AN_ENTITY_ORGANIZATION);
             if (ok)
                 return an_at__subject_ending(a, x, c - 1, r);
             x = c + 1;
         }
     }
-    size_t c = an_at__segment_end(a, b, j);
-    return c > b && an_at__subject_ending(a, b, c - 1, r);
+    if (first == SIZE_MAX)
+        return false;
+    size_t c = an_at__segment_end(a, first, j);
+    return c > first && an_at__subject_ending(a, first, c - 1, r);
 }
 
 /* The subject of the clause around token j: "Sunak defended … whilst

@@ -85,7 +85,9 @@ static an_qclass an_q__class_cp(const unsigned char *p, size_t n)
             return AN_QC_PUNCT;
     }
     if (n == 3 && p[0] == 0xE2 && p[1] == 0x80) {
-        if (p[2] <= 0x8A || p[2] == 0xAF) /* en quad ... hair space, narrow nbsp */
+        if (p[2] == 0x89 || p[2] == 0x8A || p[2] == 0xAF)
+            return AN_QC_PUNCT; /* thin, hair, narrow no-break space: glue between marks */
+        if (p[2] <= 0x88) /* en quad ... punctuation space */
             return AN_QC_SPACE;
         if (p[2] == 0x98 || p[2] == 0x9C || p[2] == 0x9E || (p[2] >= 0x90 && p[2] <= 0x95))
             return AN_QC_OPEN; /* ‘ “ „ and the dashes */
