@@ -155,7 +155,8 @@ void an__rules_suppress(an_rules_ctx *cx)
     an_sups sups = {0};
     an_sup__scan(doc, &sups, "<!--", "-->");
     an_sup__scan(doc, &sups, "[[", "]]");
-    qsort(sups.items, sups.len, sizeof *sups.items, an_sup__cmp);
+    if (sups.len > 0) /* no markers found: items is NULL, and qsort(NULL, 0) is UB */
+        qsort(sups.items, sups.len, sizeof *sups.items, an_sup__cmp);
     size_t out = 0;
     for (size_t i = 0; i < doc->diagnostics.len; i++)
         if (!an_sup__suppressed(&sups, &doc->diagnostics.items[i]))
