@@ -1237,12 +1237,14 @@ static bool an_at__after(an_att *a, const an_quote *q, size_t next_start, an_att
     return false;
 }
 
-/* A sentence that introduces the quote with a colon but no speech verb
- * ("The Guardian cited examples, including:"): its subject speaks. */
+/* A sentence that introduces the quote with a colon or comma but no
+ * speech verb ("The Guardian cited examples, including:", "X reacted on
+ * Twitter,"): its named subject speaks. */
 static bool an_at__colon_subject(an_att *a, an_attr *r)
 {
-    if (a->ntok < 2 || !an_at__tok_punct(a->s, &a->tok[a->ntok - 1], ':'))
-        return false;
+    if (a->ntok < 3 || (!an_at__tok_punct(a->s, &a->tok[a->ntok - 1], ':') &&
+                        !an_at__tok_punct(a->s, &a->tok[a->ntok - 1], ',')))
+        return false; /* also `X reacted on Twitter, "…"` */
     an_attr t = {0};
     if (!an_at__subject_of_clause(a, 0, a->ntok - 1, &t) || t.subj == AN_SUBJ_SOURCE)
         return false;
