@@ -218,6 +218,99 @@ bool an_rules__name_variant(const char *a, size_t alen, const char *b, size_t bl
     return variant;
 }
 
+/* ---- cached comparison keys ------------------------------------------- */
+
+/* Appends key's code points to c->cps (at most 64, as the distance needs). */
+static int an_rules__push_cps(an_name_keys *c, const char *key, uint32_t *off, uint32_t *n)
+{
+    int32_t cps[64];
+    size_t k = an_rules__codepoints(key, cps, 64);
+    *off = (uint32_t)c->cps.len;
+    *n = (uint32_t)k;
+    for (size_t i = 0; i < k; i++)
+        if (AN_VEC_PUSH(c->cps, cps[i]) != 0)
+            return -1;
+    return 0;
+}
+
+static int an_rules__push_chars(an_name_keys *c, const char *key, uint32_t *off)
+{
+    *off = (uint32_t)c->chars.len;
+    for (size_t i = 0; i <= strlen(key); i++)
+        if (AN_VEC_PUSH(c->chars, key[i]) != 0)
+            return -1;
+    return 0;
+}
+
+static an_name_key an_rules__name_key_new(an_name_keys *c, const char *s, size_t len)
+{
+    an_name_key k = {0};
+    size_t ulen = an_rules__unpossessed(s, len);
+    char *raw = an_rules__key(s, len, false), *cased = an_rules__key(s, ulen, false),
+         *fold = an_rules__key(s, ulen, true);
+    k.ok = raw && cased && fold && an_rules__push_cps(c, raw, &k.raw_off, &k.raw_n) == 0 &&
+           an_rules__push_chars(c, cased, &k.cased_off) == 0 &&
+           an_rules__push_chars(c, fold, &k.fold_off) == 0 &&
+           an_rules__push_cps(c, fold, &k.fold_cps, &k.fold_n) == 0;
+    free(raw);
+    free(cased);
+    free(fold);
+    return k;
+}
+
+int32_t an_rules__name_key(an_name_keys *c, const char *s, size_t len)
+{
+    if (len == 0)
+        return -1; /* an empty spelling is no variant of anything */
+    int32_t at = an_emap_get(&c->index, s, len);
+    if (at >= 0)
+        return at;
+    an_name_key k = an_rules__name_key_new(c, s, len);
+    if (AN_VEC_PUSH(c->keys, k) != 0 ||
+        an_emap_put(&c->index, s, len, (int32_t)(c->keys.len - 1), 1) != 0)
+        return -1;
+    return (int32_t)(c->keys.len - 1);
+}
+
+bool an_rules__variant_k(const an_name_keys *c, int32_t ia, int32_t ib)
+{
+    if (ia < 0 || ib < 0)
+        return false;
+    const an_name_key *a = &c->keys.items[ia], *b = &c->keys.items[ib];
+    if (!a->ok || !b->ok || strcmp(c->chars.items + a->cased_off, c->chars.items + b->cased_off) == 0)
+        return false;
+    if (strcmp(c->chars.items + a->fold_off, c->chars.items + b->fold_off) == 0)
+        return true;
+    /* an_rules__close on the cached code points; the length tests first. */
+    size_t n = a->fold_n, m = b->fold_n;
+    size_t shorter = n < m ? n : m, longer = n < m ? m : n;
+    const int32_t *pa = c->cps.items + a->fold_cps, *pb = c->cps.items + b->fold_cps;
+    if (shorter < 4 || longer < 5 || longer - shorter > 2)
+        return false;
+    if (shorter < 7 && pa[0] != pb[0])
+        return false;
+    return an_rules__distance(pa, n, pb, m) <= (shorter >= 10 ? 2u : 1u);
+}
+
+bool an_rules__plural_k(const an_name_keys *c, int32_t word, int32_t name)
+{
+    if (word < 0 || name < 0)
+        return false;
+    const an_name_key *w = &c->keys.items[word], *k = &c->keys.items[name];
+    return w->ok && k->ok && w->raw_n > k->raw_n &&
+           an_rules__plural(c->cps.items + k->raw_off, k->raw_n, c->cps.items + w->raw_off,
+                            w->raw_n);
+}
+
+void an_rules__name_keys_free(an_name_keys *c)
+{
+    an_emap_free(&c->index);
+    free(c->keys.items);
+    free(c->chars.items);
+    free(c->cps.items);
+    memset(c, 0, sizeof *c);
+}
+
 /* ---- paragraphs and words --------------------------------------------- */
 
 static bool an_rules__blank(const char *s, size_t n)

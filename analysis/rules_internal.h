@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "analysis_internal.h"
+#include "entity_map.h"
 
 /* A paragraph of prose: blank-line separated (or one line when the draft
  * has no blank lines). `body` is false for headlines, bylines, captions
@@ -61,6 +62,34 @@ char *an_rules__key(const char *s, size_t len, bool strip_marks);
 bool an_rules__name_variant(const char *a, size_t alen, const char *b, size_t blen);
 /* True when word is name plus a plural or possessive end (Martins, Martin's). */
 bool an_rules__plural_of(const char *word, size_t wlen, const char *name, size_t nlen);
+/* The comparison keys of one spelling, computed once per distinct spelling
+ * by an_rules__name_key: the work behind an_rules__name_variant and
+ * an_rules__plural_of, which pairwise checks would otherwise redo for
+ * every pair (utf8proc normalization dominated the rules' time). */
+typedef struct an_name_key {
+    bool ok;           /* false when the spelling has no valid key */
+    uint32_t raw_off;  /* key(s, false) as code points, in an_name_keys.cps */
+    uint32_t raw_n;
+    uint32_t cased_off; /* key(s without a possessive, false), in .chars */
+    uint32_t fold_off;  /* key(s without a possessive, true), in .chars */
+    uint32_t fold_cps;  /* ... and as code points, in .cps */
+    uint32_t fold_n;
+} an_name_key;
+
+typedef struct an_name_keys {
+    an_emap index; /* spelling -> index into keys */
+    AN_VEC(an_name_key) keys;
+    AN_VEC(char) chars;
+    AN_VEC(int32_t) cps;
+} an_name_keys;
+
+/* The index in c->keys of the keys of s[0..len), or -1 (no memory). */
+int32_t an_rules__name_key(an_name_keys *c, const char *s, size_t len);
+/* an_rules__name_variant and an_rules__plural_of on cached keys. */
+bool an_rules__variant_k(const an_name_keys *c, int32_t a, int32_t b);
+bool an_rules__plural_k(const an_name_keys *c, int32_t word, int32_t name);
+void an_rules__name_keys_free(an_name_keys *c);
+
 /* True when the text at span equals s[0..len) byte for byte. */
 bool an_rules__span_is(const an_doc *doc, an_span span, const char *s, size_t len);
 /* Quoted, NUL-terminated copy of a span for messages, cut at 60 bytes. */

@@ -316,14 +316,6 @@ static void an_rp__collect_tokens(const an_rules_ctx *cx, an_tokens *out)
     }
 }
 
-static bool an_rp__is_token(const an_doc *doc, const an_tokens *t, an_span w)
-{
-    for (size_t i = 0; i < t->len; i++)
-        if (an_rp__same(doc, t->items[i].span, w))
-            return true;
-    return false;
-}
-
 /* Occurrences of the exact spelling at span as a whole word, and the first. */
 static size_t an_rp__count(const an_rules_ctx *cx, an_span sp, an_span *first)
 {
@@ -352,27 +344,40 @@ static void an_rp__add_pair(const an_doc *doc, an_pairs *pairs, an_span a, an_sp
 }
 
 /* Full names of equal length that differ in one variant word (Zoe Ball /
- * Zoë Ball): two spellings of one person. */
-static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_pairs *pairs)
+ * Zoë Ball): two spellings of one person. Each distinct spelling once, so
+ * a long draft that repeats its names costs no more than a short one. */
+static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_name_keys *keys, an_pairs *pairs)
 {
     const an_doc *doc = cx->doc;
+    an_emap seen = {0};
+    AN_VEC(size_t) names = {0};
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const an_mention *a = &doc->mentions.items[i];
-        if (doc->entities.items[a->entity].kind != AN_ENTITY_PERSON)
+        size_t fa;
+        if (doc->entities.items[a->entity].kind != AN_ENTITY_PERSON ||
+            an_rp__words_in(cx, a->span, &fa) < 2 ||
+            an_emap_get(&seen, doc->text + a->span.start, a->span.end - a->span.start) >= 0)
             continue;
+        if (an_emap_put(&seen, doc->text + a->span.start, a->span.end - a->span.start, 1, 1) != 0 ||
+            AN_VEC_PUSH(names, i) != 0)
+            break;
+    }
+    for (size_t ii = 0; ii < names.len; ii++) {
+        const an_mention *a = &doc->mentions.items[names.items[ii]];
         size_t fa, na = an_rp__words_in(cx, a->span, &fa);
-        for (size_t j = i + 1; na >= 2 && j < doc->mentions.len; j++) {
-            const an_mention *b = &doc->mentions.items[j];
+        for (size_t jj = ii + 1; jj < names.len; jj++) {
+            const an_mention *b = &doc->mentions.items[names.items[jj]];
             size_t fb, nb = an_rp__words_in(cx, b->span, &fb), diff = 0, at = 0;
-            if (nb != na || doc->entities.items[b->entity].kind != AN_ENTITY_PERSON)
+            if (nb != na)
                 continue;
             size_t same_initial = 0;
-            for (size_t k = 0; k < na; k++) {
+            for (size_t k = 0; k < na && diff < 2; k++) {
                 an_span x = cx->words.items[fa + k].span, y = cx->words.items[fb + k].span;
                 if (an_rp__same(doc, x, y))
                     continue;
-                bool variant = an_rules__name_variant(doc->text + x.start, x.end - x.start,
-                                                      doc->text + y.start, y.end - y.start);
+                bool variant = an_rules__variant_k(
+                    keys, an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
+                    an_rules__name_key(keys, doc->text + y.start, y.end - y.start));
                 if (!variant && k + 1 < na && doc->text[x.start] == doc->text[y.start])
                     same_initial++; /* Lawrence / Larry */
                 else
@@ -380,22 +385,101 @@ static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_pairs *pairs)
             }
             an_span x = cx->words.items[fa + at].span, y = cx->words.items[fb + at].span;
             if (diff == 1 && same_initial <= 1 &&
-                an_rules__name_variant(doc->text + x.start, x.end - x.start, doc->text + y.start,
-                                       y.end - y.start))
+                an_rules__variant_k(keys,
+                                    an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
+                                    an_rules__name_key(keys, doc->text + y.start, y.end - y.start)))
                 an_rp__add_pair(doc, pairs, x, y);
         }
     }
+    an_emap_free(&seen);
+    free(names.items);
+}
+
+/* The name words of t, each distinct (spelling, surname) once in order of
+ * first occurrence, and a set of their spellings. */
+typedef struct an_rp_token_set {
+    an_tokens distinct;
+    AN_VEC(int32_t) key;  /* cached key of each distinct token */
+    an_emap spellings;    /* spelling -> 1 */
+    an_emap memo;         /* word spelling -> 2 * distinct index + surname-only bit, or -1 */
+} an_rp_token_set;
+
+static void an_rp__token_set(const an_doc *doc, const an_tokens *t, an_name_keys *keys,
+                             an_rp_token_set *set)
+{
+    an_emap pairs = {0};
+    char buf[256];
+    for (size_t i = 0; i < t->len; i++) {
+        an_span s = t->items[i].span;
+        size_t n = s.end - s.start;
+        an_emap_put(&set->spellings, doc->text + s.start, n, 1, 1);
+        if (n + 1 > sizeof buf)
+            continue;
+        memcpy(buf, doc->text + s.start, n);
+        buf[n] = t->items[i].surname ? '\1' : '\2';
+        if (an_emap_get(&pairs, buf, n + 1) >= 0)
+            continue;
+        an_emap_put(&pairs, buf, n + 1, 1, 1);
+        AN_VEC_PUSH(set->distinct, t->items[i]);
+        AN_VEC_PUSH(set->key, an_rules__name_key(keys, doc->text + s.start, n));
+    }
+    an_emap_free(&pairs);
+}
+
+static void an_rp__token_set_free(an_rp_token_set *set)
+{
+    free(set->distinct.items);
+    free(set->key.items);
+    an_emap_free(&set->spellings);
+    an_emap_free(&set->memo);
+}
+
+static bool an_rp__is_token(const an_doc *doc, const an_rp_token_set *set, an_span w)
+{
+    return an_emap_get(&set->spellings, doc->text + w.start, w.end - w.start) >= 0;
+}
+
+/* The first distinct name word that w's spelling is a variant of (and
+ * not a plural of, either way): index into set->distinct, or -1. With
+ * `surname_only`, given names are passed over. Memoized per spelling. */
+static int32_t an_rp__variant_of(const an_doc *doc, an_name_keys *keys, an_rp_token_set *set,
+                                 an_span w, bool surname_only)
+{
+    const char *s = doc->text + w.start;
+    size_t n = w.end - w.start;
+    char buf[256];
+    if (n + 1 > sizeof buf)
+        return -1;
+    memcpy(buf, s, n);
+    buf[n] = surname_only ? '\1' : '\2';
+    int32_t memo = an_emap_get(&set->memo, buf, n + 1); /* found + 1 */
+    if (memo != AN_EMAP_NONE)
+        return memo - 1;
+    int32_t kw = an_rules__name_key(keys, s, n), found = -1;
+    for (size_t k = 0; k < set->distinct.len && found < 0; k++) {
+        if (surname_only && !set->distinct.items[k].surname)
+            continue;
+        int32_t ks = set->key.items[k];
+        if (an_rules__variant_k(keys, kw, ks) && !an_rules__plural_k(keys, kw, ks) &&
+            !an_rules__plural_k(keys, ks, kw))
+            found = (int32_t)k;
+    }
+    an_emap_put(&set->memo, buf, n + 1, found + 1, 1);
+    return found;
 }
 
 /* A capitalized word that is no known name word but a variant of one. */
-static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, an_pairs *pairs)
+static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
+                                    an_name_keys *keys, an_pairs *pairs)
 {
     const an_doc *doc = cx->doc;
+    an_rp_token_set set = {0};
+    an_rp__token_set(doc, t, keys, &set);
     for (size_t i = 0; i < cx->words.len; i++) {
         const an_word *w = &cx->words.items[i];
         size_t nwords;
         if (!w->capitalized || w->all_caps || w->span.end - w->span.start < 3 ||
-            an_rp__is_token(doc, t, w->span) || an_rp__in_quote(doc, w->span.start))
+            an_rp__is_token(doc, &set, w->span) || an_rp__in_quote(doc, w->span.start))
             continue;
         if (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
             (AN_LEX_NATIONALITY | AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_FUNCTION))
@@ -403,33 +487,26 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t, 
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (ent >= 0 && doc->entities.items[ent].kind != AN_ENTITY_PERSON)
             continue;
-        for (size_t k = 0; k < t->len; k++) {
-            an_span s = t->items[k].span;
-            if (!t->items[k].surname && nwords < 2)
-                continue; /* a lone word varies a surname, not a given name */
-            if (!an_rules__name_variant(doc->text + w->span.start, w->span.end - w->span.start,
-                                        doc->text + s.start, s.end - s.start) ||
-                an_rules__plural_of(doc->text + w->span.start, w->span.end - w->span.start,
-                                    doc->text + s.start, s.end - s.start) ||
-                an_rules__plural_of(doc->text + s.start, s.end - s.start,
-                                    doc->text + w->span.start, w->span.end - w->span.start))
-                continue;
-            bool prev_given = i > 0 && an_rp__is_token(doc, t, cx->words.items[i - 1].span) &&
-                              cx->words.items[i - 1].span.end + 1 == w->span.start;
-            const char *after = doc->text + w->span.end;
-            size_t left = doc->len - w->span.end;
-            bool possessive = (left >= 2 && after[0] == '\'' && after[1] == 's') ||
-                              (left >= 4 && (unsigned char)after[0] == 0xE2 &&
-                               (unsigned char)after[2] == 0x99 && after[3] == 's');
-            bool word = (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
-                         (AN_LEX_WORD | AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_PLACE)) != 0;
-            if (nwords >= 2 || prev_given ||
-                (an_rp__stands_alone(cx, i) && !(word && w->sentence_start) &&
-                 (!w->sentence_start || possessive || an_rp__verb_follows(cx, i))))
-                an_rp__add_pair(doc, pairs, s, w->span);
-            break;
-        }
+        /* A lone word varies a surname, not a given name. */
+        int32_t k = an_rp__variant_of(doc, keys, &set, w->span, nwords < 2);
+        if (k < 0)
+            continue;
+        an_span s = set.distinct.items[k].span;
+        bool prev_given = i > 0 && an_rp__is_token(doc, &set, cx->words.items[i - 1].span) &&
+                          cx->words.items[i - 1].span.end + 1 == w->span.start;
+        const char *after = doc->text + w->span.end;
+        size_t left = doc->len - w->span.end;
+        bool possessive = (left >= 2 && after[0] == '\'' && after[1] == 's') ||
+                          (left >= 4 && (unsigned char)after[0] == 0xE2 &&
+                           (unsigned char)after[2] == 0x99 && after[3] == 's');
+        bool word = (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
+                     (AN_LEX_WORD | AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_PLACE)) != 0;
+        if (nwords >= 2 || prev_given ||
+            (an_rp__stands_alone(cx, i) && !(word && w->sentence_start) &&
+             (!w->sentence_start || possessive || an_rp__verb_follows(cx, i))))
+            an_rp__add_pair(doc, pairs, s, w->span);
     }
+    an_rp__token_set_free(&set);
 }
 
 static void an_rp__variant_emit(an_rules_ctx *cx, const an_pair *p)
@@ -457,8 +534,10 @@ static void an_rp__variant_emit(an_rules_ctx *cx, const an_pair *p)
 static void an_rp__variants(an_rules_ctx *cx, const an_tokens *t)
 {
     an_pairs pairs = {0};
-    an_rp__pairs_from_names(cx, &pairs);
-    an_rp__pairs_from_words(cx, t, &pairs);
+    an_name_keys keys = {0};
+    an_rp__pairs_from_names(cx, &keys, &pairs);
+    an_rp__pairs_from_words(cx, t, &keys, &pairs);
+    an_rules__name_keys_free(&keys);
     for (size_t i = 0; i < pairs.len; i++)
         an_rp__variant_emit(cx, &pairs.items[i]);
     free(pairs.items);
@@ -563,6 +642,10 @@ static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
 static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
 {
     AN_VEC(an_span) done = {0};
+    an_emap names = {0}; /* the spellings of t */
+    for (size_t k = 0; k < t->len; k++)
+        an_emap_put(&names, cx->doc->text + t->items[k].span.start,
+                    t->items[k].span.end - t->items[k].span.start, 1, 1);
     for (size_t i = 0; i < cx->words.len; i++) {
         const an_word *w = &cx->words.items[i];
         size_t nwords;
@@ -571,7 +654,8 @@ static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
             continue;
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (nwords >= 2 || (ent >= 0 && cx->doc->entities.items[ent].kind != AN_ENTITY_PERSON) ||
-            !an_rp__is_token(cx->doc, t, w->span) || !an_rp__stands_alone(cx, i))
+            an_emap_get(&names, cx->doc->text + w->span.start, w->span.end - w->span.start) < 0 ||
+            !an_rp__stands_alone(cx, i))
             continue;
         bool reported = false;
         for (size_t k = 0; k < done.len && !reported; k++)
@@ -580,6 +664,7 @@ static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
             AN_VEC_PUSH(done, w->span);
     }
     free(done.items);
+    an_emap_free(&names);
 }
 
 /* ---- names.house-spelling ------------------------------------------------ */
