@@ -85,8 +85,9 @@ static size_t an_md__front_matter(const char *text, size_t len)
 /* Spaces everywhere except newlines, then md4c's prose runs copied back. */
 static void an_md__mask(const char *text, size_t len, char *prose)
 {
-    for (size_t i = 0; i < len; i++)
-        prose[i] = text[i] == '\n' ? '\n' : ' ';
+    memset(prose, ' ', len);
+    for (const char *nl = text; (nl = memchr(nl, '\n', len - (size_t)(nl - text))) != NULL; nl++)
+        prose[nl - text] = '\n';
     size_t skip = an_md__front_matter(text, len);
     if (len - skip > (size_t)(MD_SIZE)-1) /* md4c sizes are 32-bit */
         return;
