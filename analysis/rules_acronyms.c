@@ -232,17 +232,31 @@ static bool an_ra__in_name_or_quote(const an_rules_ctx *cx, size_t wi, an_span p
     return q >= 0 && !(doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH);
 }
 
-static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_span sp)
+/* `seen` maps each acronym met so far to its verdict (enum below), so
+ * that the verdict of an_ra__skip, which scans the draft, is made once per
+ * acronym rather than once per occurrence. */
+enum { AN_RA_USED = 1, AN_RA_SKIPPED = 2, AN_RA_NOT_SKIPPED = 3 };
+
+static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_emap *seen, an_span sp)
 {
     an_acr a;
-    if (!an_ra__shape(cx->doc->prose, sp, a.name) || an_ra__skip(cx, a.name) ||
-        an_ra__dotted(cx, sp))
+    if (!an_ra__shape(cx->doc->prose, sp, a.name))
         return;
-    for (size_t i = 0; i < uses->len; i++)
-        if (strcmp(uses->items[i].name, a.name) == 0)
+    size_t n = strlen(a.name);
+    int32_t verdict = an_emap_get(seen, a.name, n);
+    if (verdict == AN_RA_USED || verdict == AN_RA_SKIPPED)
+        return;
+    if (verdict == AN_EMAP_NONE) {
+        bool skip = an_ra__skip(cx, a.name);
+        an_emap_put(seen, a.name, n, skip ? AN_RA_SKIPPED : AN_RA_NOT_SKIPPED, 1);
+        if (skip)
             return;
+    }
+    if (an_ra__dotted(cx, sp))
+        return;
     a.first = sp;
-    AN_VEC_PUSH(*uses, a);
+    if (AN_VEC_PUSH(*uses, a) == 0)
+        an_emap_put(seen, a.name, n, AN_RA_USED, 1);
 }
 
 /* First body uses of each acronym, split at hyphens ("MEK-linked"); a
@@ -250,6 +264,7 @@ static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_span sp)
 static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
 {
     const char *p = cx->doc->prose;
+    an_emap seen = {0};
     for (size_t i = 0; i < cx->words.len; i++) {
         an_span w = cx->words.items[i].span;
         if (!an_rules__in_body(cx, w.start) || (cx->words.items[i].all_caps && an_ra__caps_context(cx, i)))
@@ -263,10 +278,11 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
             if (k < w.end && p[k] != '-')
                 continue;
             if (!an_ra__in_name_or_quote(cx, i, (an_span){s, k}))
-                an_ra__add_use(cx, uses, (an_span){s, k});
+                an_ra__add_use(cx, uses, &seen, (an_span){s, k});
             s = k + 1;
         }
     }
+    an_emap_free(&seen);
 }
 
 /* ---- where an acronym is defined --------------------------------------- */
