@@ -1,4 +1,5 @@
 /* cli.c - helpers shared by the subcommands. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "cli.h"
 
 #include <errno.h>
@@ -6,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <limits.h>
 
 char *cli_read_file(const char *path, size_t *len)
 {
@@ -60,4 +63,41 @@ an_format cli_format_for_path(const char *path)
         if (strcasecmp(dot, md[i]) == 0)
             return AN_FORMAT_MARKDOWN;
     return AN_FORMAT_PLAIN;
+}
+
+/* The rule pages beside the executable, found from /proc/self/exe. */
+static char *cli__local_docs(void)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    static const char *const rel[] = {"/../docs/rules/", "/../share/doc/byline/rules/"};
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+        char probe[8192], real[4096];
+        snprintf(probe, sizeof probe, "%s%squote.unattributed.md", exe, rel[i]);
+        if (!realpath(probe, real))
+            continue;
+        char *end = strrchr(real, '/');
+        end[1] = '\0';
+        char *uri = malloc(strlen(real) + 8);
+        if (uri)
+            sprintf(uri, "file://%s", real);
+        return uri;
+    }
+    return NULL;
+}
+
+char *cli_docs_base(void)
+{
+    const char *env = getenv("BYLINE_DOCS_URL");
+    if (env && *env)
+        return strdup(env);
+    char *local = cli__local_docs();
+    return local ? local : strdup("");
 }

@@ -16,6 +16,13 @@ int cli_check_main(int argc, char **argv);
  * prints one line "byline: PATH: reason" to stderr. */
 char *cli_read_file(const char *path, size_t *len);
 
+/* The base URI of the rule pages (BASE + "quote.unattributed.md"), as a
+ * malloc'd string the caller frees: $BYLINE_DOCS_URL when set, else the
+ * docs/rules/ folder that ships beside the binary (../docs/rules/ from a
+ * build folder, ../share/doc/byline/rules/ when installed) as a file://
+ * URI, else "" (no links). */
+char *cli_docs_base(void);
+
 /* Markdown for .md/.markdown/.mdown/.mkd paths, plain text otherwise. */
 an_format cli_format_for_path(const char *path);
 

@@ -13,11 +13,6 @@
 #ifndef BYLINE_VERSION
 #define BYLINE_VERSION "0.0.0"
 #endif
-/* Where the rule pages (docs/rules/<id>.md) are published, as the language
- * server links them; the BYLINE_DOCS_URL environment variable overrides it. */
-#ifndef BYLINE_DOCS_URL
-#define BYLINE_DOCS_URL "https://byline.newsroom.dev/docs/rules/"
-#endif
 
 static const char cli__check_usage[] =
     "usage: byline check [OPTIONS] FILE...|-\n"
@@ -320,30 +315,30 @@ static const char *const check__summaries[AN_RULE_COUNT] = {
 /* The rule descriptors of tool.driver.rules, indexed like an_rule. */
 static json_t *check__sarif_rules(void)
 {
-    const char *base = getenv("BYLINE_DOCS_URL");
-    if (!base || !*base)
-        base = BYLINE_DOCS_URL;
+    char *base = cli_docs_base(); /* "" when no rule pages are found */
     json_t *rules = json_array();
     for (int r = 0; r < AN_RULE_COUNT; r++) {
         const char *id = an_rule_name((an_rule)r);
         char uri[512];
-        snprintf(uri, sizeof uri, "%s%s%s.md", base, base[strlen(base) - 1] == '/' ? "" : "/", id);
+        snprintf(uri, sizeof uri, "%s%s%s.md", base, base[0] && base[strlen(base) - 1] != '/' ? "/" : "", id);
         const char *text = check__summaries[r] ? check__summaries[r] : id;
         an_severity def = an_rule_default_severity((an_rule)r);
-        json_array_append_new(
-            rules, json_pack("{s:s, s:{s:s}, s:s, s:{s:s, s:b}}", "id", id, "shortDescription",
-                             "text", text, "helpUri", uri, "defaultConfiguration", "level",
-                             def == AN_SEV_OFF ? "note" : check__sarif_level(def), "enabled",
-                             def != AN_SEV_OFF));
+        json_t *rule = json_pack("{s:s, s:{s:s}, s:{s:s, s:b}}", "id", id, "shortDescription",
+                                 "text", text, "defaultConfiguration", "level",
+                                 def == AN_SEV_OFF ? "note" : check__sarif_level(def), "enabled",
+                                 def != AN_SEV_OFF);
+        if (base[0])
+            json_object_set_new(rule, "helpUri", json_string(uri));
+        json_array_append_new(rules, rule);
     }
+    free(base);
     return rules;
 }
 
 static json_t *check__sarif_log(check_run *run)
 {
-    json_t *driver = json_pack("{s:s, s:s, s:s, s:o}", "name", "byline", "version", BYLINE_VERSION,
-                               "informationUri", "https://byline.newsroom.dev/", "rules",
-                               check__sarif_rules());
+    json_t *driver = json_pack("{s:s, s:s, s:o}", "name", "byline", "version", BYLINE_VERSION,
+                               "rules", check__sarif_rules());
     json_t *sarif_run = json_pack("{s:{s:o}, s:s, s:O, s:O}", "tool", "driver", driver,
                                   "columnKind", "unicodeCodePoints", "artifacts", run->artifacts,
                                   "results", run->results);

@@ -11,6 +11,7 @@
 #include <malloc.h>
 #endif
 
+#include "cli.h"
 #include "lsp.h"
 #include "protocol/framing.h"
 #include "protocol/utf.h"
@@ -19,9 +20,6 @@
 #define BYLINE_VERSION "0.0.0"
 #endif
 
-/* The documentation of each rule, docs/rules/<rule>.md, on the project's
- * site; the setting byline.docsBaseUrl changes it. */
-#define LSP_DEFAULT_DOCS_BASE "https://byline.newsroom.dev/docs/rules/"
 
 static void lsp__write(lsp_server *s, json_t *msg)
 {
@@ -594,7 +592,9 @@ int lsp_main(int argc, char **argv)
     lsp_server s;
     memset(&s, 0, sizeof s);
     s.out_fd = STDOUT_FILENO;
-    s.docs_base = lsp__strdup(LSP_DEFAULT_DOCS_BASE);
+    /* The rule pages, docs/rules/<rule>.md, beside the binary; the setting
+     * byline.docsBaseUrl changes it (cli_docs_base). */
+    s.docs_base = cli_docs_base();
     s.queue_output = 1;
     pthread_mutex_init(&s.mu, NULL);
     pthread_mutex_init(&s.out_mu, NULL);
