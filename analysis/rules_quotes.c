@@ -337,6 +337,24 @@ static char an_rq__char_before(const an_rules_ctx *cx, size_t offset, size_t flo
     return offset > floor ? cx->doc->prose[offset - 1] : '\0';
 }
 
+/* A quote's span without its own opening and closing marks, for messages
+ * that put the words in marks of their own. */
+static an_span an_rq__inside_marks(const an_doc *doc, an_span q)
+{
+    const unsigned char *t = (const unsigned char *)doc->text;
+    if (q.end > q.start && (t[q.start] == '"' || t[q.start] == '\''))
+        q.start++;
+    else if (q.end - q.start >= 3 && t[q.start] == 0xE2 && t[q.start + 1] == 0x80 &&
+             (t[q.start + 2] == 0x9C || t[q.start + 2] == 0x98))
+        q.start += 3;
+    if (q.end > q.start && (t[q.end - 1] == '"' || t[q.end - 1] == '\''))
+        q.end--;
+    else if (q.end - q.start >= 3 && t[q.end - 3] == 0xE2 && t[q.end - 2] == 0x80 &&
+             (t[q.end - 1] == 0x9D || t[q.end - 1] == 0x99))
+        q.end -= 3;
+    return q;
+}
+
 /* Whether a quote without a recorded speaker has one a reader would see:
  * a speech verb or colon in its paragraph, or a previous paragraph that
  * quotes or reports someone (carry-forward, NEWSROOM §3). */
@@ -369,7 +387,7 @@ static void an_rq__check_unattributed(an_rules_ctx *cx, an_span q)
     if (an_rq__reader_sees_speaker(cx, q, para))
         return;
     char ex[96], msg[300];
-    an_rules__excerpt(cx->doc, q, ex, sizeof ex);
+    an_rules__excerpt(cx->doc, an_rq__inside_marks(cx->doc, q), ex, sizeof ex);
     snprintf(msg, sizeof msg,
              "Nobody is named as saying %s: add the speaker (\xE2\x80\x9C...,\xE2\x80\x9D Lopez "
              "said) or attribute the paragraph before it.",
