@@ -6,5 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
-echo "== byline check examples/iran-talks.txt"
-./build/byline analyze examples/iran-talks.txt | head -40
+echo "== build/byline check examples/iran-talks.txt (a clean, published article: no findings)"
+./build/byline check examples/iran-talks.txt
+echo "== build/byline analyze examples/iran-talks.txt (the model as JSON; first lines)"
+./build/byline analyze examples/iran-talks.txt | head -30
