@@ -218,6 +218,15 @@ bool an_rules__name_variant(const char *a, size_t alen, const char *b, size_t bl
     return variant;
 }
 
+bool an_rules__word_in(const an_doc *doc, an_span w, const char *const *list)
+{
+    size_t n = w.end - w.start;
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(doc->text + w.start, list[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* ---- cached comparison keys ------------------------------------------- */
 
 /* Appends key's code points to c->cps (at most 64, as the distance needs). */

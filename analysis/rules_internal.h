@@ -90,6 +90,9 @@ bool an_rules__variant_k(const an_name_keys *c, int32_t a, int32_t b);
 bool an_rules__plural_k(const an_name_keys *c, int32_t word, int32_t name);
 void an_rules__name_keys_free(an_name_keys *c);
 
+/* True when the word at w is one of the NULL-terminated list, ignoring
+ * ASCII case. */
+bool an_rules__word_in(const an_doc *doc, an_span w, const char *const *list);
 /* True when the text at span equals s[0..len) byte for byte. */
 bool an_rules__span_is(const an_doc *doc, an_span span, const char *s, size_t len);
 /* Quoted, NUL-terminated copy of a span for messages, cut at 60 bytes. */

@@ -32,15 +32,13 @@ static const char *const an_rp__person_verbs[] = {
     "announced", "confirmed", "called", "urged", "did", "does", "has", "had", "is", "was",
     "will", "would", "could", NULL};
 
-static bool an_rp__in(const an_doc *doc, an_span w, const char *const *list);
-
 /* True when the word after wi is one of the person verbs. */
 static bool an_rp__verb_follows(const an_rules_ctx *cx, size_t wi)
 {
     if (wi + 1 >= cx->words.len)
         return false;
     an_span n = cx->words.items[wi + 1].span;
-    return n.start - cx->words.items[wi].span.end <= 2 && an_rp__in(cx->doc, n, an_rp__person_verbs);
+    return n.start - cx->words.items[wi].span.end <= 2 && an_rules__word_in(cx->doc, n, an_rp__person_verbs);
 }
 
 /* True when the offset lies inside a direct quote (the speaker's words). */
@@ -49,15 +47,6 @@ static bool an_rp__in_quote(const an_doc *doc, size_t offset)
     int32_t q = an_doc_quote_at(doc, offset);
     return q >= 0 && !(doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH) &&
            offset != doc->quotes.items[q].span.start;
-}
-
-static bool an_rp__in(const an_doc *doc, an_span w, const char *const *list)
-{
-    size_t n = w.end - w.start;
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncasecmp(doc->text + w.start, list[i], n) == 0)
-            return true;
-    return false;
 }
 
 static bool an_rp__same(const an_doc *doc, an_span a, an_span b)
@@ -79,7 +68,7 @@ static size_t an_rp__words_in(const an_rules_ctx *cx, an_span sp, size_t *first)
 static bool an_rp__suffix(const an_doc *doc, an_span w)
 {
     static const char *const sfx[] = {"Jr", "Sr", "II", "III", "IV", NULL};
-    return an_rp__in(doc, w, sfx);
+    return an_rules__word_in(doc, w, sfx);
 }
 
 /* False for a first word that makes a "full name" something else:
@@ -150,13 +139,13 @@ static bool an_rp__stands_alone(const an_rules_ctx *cx, size_t i)
         const an_word *p = &cx->words.items[i - 1];
         bool adjacent = w->span.start == p->span.end + 1 && doc->prose[p->span.end] == ' ';
         if (adjacent && p->capitalized && !p->sentence_start &&
-            !an_rp__in(doc, p->span, an_rp__titles))
+            !an_rules__word_in(doc, p->span, an_rp__titles))
             return false;
     }
     if (i + 1 < cx->words.len) {
         const an_word *n = &cx->words.items[i + 1];
         bool adjacent = n->span.start == w->span.end + 1 && doc->prose[w->span.end] == ' ';
-        if (adjacent && (n->capitalized || an_rp__in(doc, n->span, an_rp__modified)))
+        if (adjacent && (n->capitalized || an_rules__word_in(doc, n->span, an_rp__modified)))
             return false;
     }
     return true;
@@ -173,7 +162,7 @@ static bool an_rp__surname_introduced(const an_rules_ctx *cx, an_span word, size
     for (size_t i = 1; i < cx->words.len && cx->words.items[i].span.start < before; i++) {
         const an_word *w = &cx->words.items[i], *p = &cx->words.items[i - 1];
         if (an_rp__same(doc, w->span, word) && p->capitalized && w->span.start == p->span.end + 1 &&
-            doc->prose[p->span.end] == ' ' && !an_rp__in(doc, p->span, an_rp__titles) &&
+            doc->prose[p->span.end] == ' ' && !an_rules__word_in(doc, p->span, an_rp__titles) &&
             (an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start) & AN_LEX_FIRST))
             return true;
     }

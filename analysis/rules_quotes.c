@@ -8,15 +8,6 @@
 
 /* ---- shared word tests ------------------------------------------------ */
 
-static bool an_rq__word_in(const an_doc *doc, an_span w, const char *const *list)
-{
-    size_t n = w.end - w.start;
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncasecmp(doc->text + w.start, list[i], n) == 0)
-            return true;
-    return false;
-}
-
 static const char *const an_rq__speech_verbs[] = {
     "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "asked", "asks",
     "wrote", "writes", "write", "stated", "states", "explained", "explains", "tweeted",
@@ -45,7 +36,7 @@ static bool an_rq__reports_speech(const an_rules_ctx *cx, an_span range)
         int32_t q = an_doc_quote_at(cx->doc, w.start);
         if (q >= 0 && !(cx->doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH))
             continue;
-        if (an_rq__word_in(cx->doc, w, an_rq__report_verbs))
+        if (an_rules__word_in(cx->doc, w, an_rq__report_verbs))
             return true;
     }
     return false;
@@ -59,7 +50,7 @@ static bool an_rq__has_cue(const an_rules_ctx *cx, an_span range, an_span except
         an_span w = cx->words.items[i].span;
         if (w.start >= except.start && w.end <= except.end)
             continue;
-        if (an_rq__word_in(cx->doc, w, an_rq__speech_verbs))
+        if (an_rules__word_in(cx->doc, w, an_rq__speech_verbs))
             return true;
     }
     return false;
@@ -155,12 +146,12 @@ static bool an_rq__attribution_inside(const an_rules_ctx *cx, size_t from, size_
     const an_doc *doc = cx->doc;
     size_t first = an_rules__word_from(cx, from);
     for (size_t i = first; i < cx->words.len && cx->words.items[i].span.start < to; i++) {
-        if (!an_rq__word_in(doc, cx->words.items[i].span, verbs))
+        if (!an_rules__word_in(doc, cx->words.items[i].span, verbs))
             continue;
         for (size_t back = 0; back <= 3 && back <= i - first; back++) {
             size_t j = i - back;
             if (j > first && back > 0 && !cx->words.items[j].capitalized &&
-                !an_rq__word_in(doc, cx->words.items[j].span, pronouns))
+                !an_rules__word_in(doc, cx->words.items[j].span, pronouns))
                 break;
             size_t s = cx->words.items[j].span.start;
             if (s >= 2 && doc->prose[s - 1] == ' ' && doc->prose[s - 2] == ',')
@@ -460,7 +451,7 @@ static bool an_rq__full_name_in_text(const an_rules_ctx *cx, an_span sur)
         if (w.end - w.start != n || memcmp(doc->text + w.start, doc->text + sur.start, n) != 0)
             continue;
         if (cx->words.items[i - 1].capitalized && w.start == p.end + 1 &&
-            doc->prose[p.end] == ' ' && !an_rq__word_in(doc, p, titles))
+            doc->prose[p.end] == ' ' && !an_rules__word_in(doc, p, titles))
             return true;
     }
     return false;
