@@ -10,23 +10,22 @@
 #include <unistd.h>
 #include <limits.h>
 
-char *cli_read_file(const char *path, size_t *len)
+char *cli_read_stream(FILE *f, size_t max, size_t *len)
 {
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "byline: %s: %s\n", path, strerror(errno));
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        errno = ENOMEM;
         return NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
+    errno = 0;
+    for (;;) {
         if (n + 1 >= cap) {
-            char *nb = cap < ((size_t)1 << 62) ? realloc(buf, cap * 2) : NULL;
+            char *nb = cap < max ? realloc(buf, cap * 2) : NULL;
             if (!nb) {
                 free(buf);
-                buf = NULL;
-                break;
+                errno = cap < max ? ENOMEM : EFBIG;
+                return NULL;
             }
             buf = nb;
             cap *= 2;
@@ -36,20 +35,31 @@ char *cli_read_file(const char *path, size_t *len)
         if (got == 0)
             break;
     }
-    int err = ferror(f) ? errno : 0;
-    if (!is_stdin)
-        fclose(f);
-    if (!buf) {
-        fprintf(stderr, "byline: %s: out of memory\n", path);
-        return NULL;
-    }
-    if (err) {
-        fprintf(stderr, "byline: %s: %s\n", path, strerror(err));
+    if (ferror(f)) {
+        int err = errno ? errno : EIO;
         free(buf);
+        errno = err;
         return NULL;
     }
     buf[n] = '\0';
     *len = n;
+    return buf;
+}
+
+char *cli_read_file(const char *path, size_t *len)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "byline: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    char *buf = cli_read_stream(f, (size_t)1 << 62, len);
+    int err = errno;
+    if (!is_stdin)
+        fclose(f);
+    if (!buf)
+        fprintf(stderr, "byline: %s: %s\n", path, err == ENOMEM ? "out of memory" : strerror(err));
     return buf;
 }
 

@@ -3,6 +3,7 @@
 #define BYLINE_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "analysis/analysis.h"
 
@@ -10,6 +11,11 @@
  * subcommand) and returns the process exit code. */
 int cli_analyze_main(int argc, char **argv);
 int cli_check_main(int argc, char **argv);
+
+/* Reads the rest of a stream into a malloc'd, NUL-terminated buffer
+ * (*len excludes the NUL). NULL with errno set on failure: ENOMEM, EFBIG
+ * past `max` bytes, or the read error. */
+char *cli_read_stream(FILE *f, size_t max, size_t *len);
 
 /* Reads a whole file, or standard input for "-", into a malloc'd buffer
  * (NUL-terminated; *len excludes the NUL). On failure returns NULL and

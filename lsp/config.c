@@ -1,5 +1,6 @@
 /* config.c - loading and applying Byline's configuration (config.h). */
 #include "config.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -205,35 +206,10 @@ static char *config__read(const char *path, size_t *len)
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n + 1 >= cap) {
-            char *nb = cap < CONFIG_LIST_MAX_BYTES ? realloc(buf, cap * 2) : NULL;
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                errno = cap < CONFIG_LIST_MAX_BYTES ? ENOMEM : EFBIG;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - 1 - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-        errno = EIO;
-    }
+    char *buf = cli_read_stream(f, CONFIG_LIST_MAX_BYTES, len);
+    int err = errno;
     fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
+    errno = err;
     return buf;
 }
 
