@@ -29,15 +29,23 @@ typedef struct an_word {
     bool sentence_start;
 } an_word;
 
+/* The findings a document keeps per rule (docs/robustness.md): a draft
+ * with a million stray quotation marks must not make a million
+ * diagnostics. The rest are counted and summed up in one diagnostic. */
+enum { AN_RULES_MAX_PER_RULE = 1000 };
+
 typedef struct an_rules_ctx {
     an_doc *doc;
     const an_options *opt;
     AN_VEC(an_para) paras;
     AN_VEC(an_word) words;
+    size_t found[AN_RULE_COUNT];         /* findings per rule, kept or not */
+    an_span first_dropped[AN_RULE_COUNT]; /* the first finding not kept */
 } an_rules_ctx;
 
-/* Pushes a diagnostic unless the rule is off. message/related_message are
- * copied into the arena; replacement may be NULL. */
+/* Pushes a diagnostic unless the rule is off or already has
+ * AN_RULES_MAX_PER_RULE (then it is only counted). message/related_message
+ * are copied into the arena; replacement may be NULL. */
 void an_rules__emit(an_rules_ctx *cx, an_rule rule, an_span span, const char *message,
                     an_span related, const char *related_message, const char *replacement);
 
