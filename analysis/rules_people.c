@@ -84,6 +84,20 @@ static bool an_rp__person_like(const an_rules_ctx *cx, an_span first_word)
                   AN_LEX_FUNCTION | AN_LEX_NOT_NAME));
 }
 
+/* True when w is an initial or initials: "O" of "O.J.", "J.R.R.". */
+static bool an_rp__initials(const an_doc *doc, an_span w)
+{
+    size_t n = w.end - w.start;
+    if (n == 1)
+        return doc->text[w.start] >= 'A' && doc->text[w.start] <= 'Z';
+    for (size_t i = 0; i < n; i++) {
+        char c = doc->text[w.start + i];
+        if (i % 2 ? c != '.' : !(c >= 'A' && c <= 'Z'))
+            return false;
+    }
+    return true;
+}
+
 /* A person's first full-name mention in body text (a headline does not
  * introduce anyone), else the first anywhere; an index into doc->mentions,
  * or -1. */
@@ -94,7 +108,8 @@ static ptrdiff_t an_rp__intro(const an_rules_ctx *cx, const an_entity *e)
         const an_mention *m = &cx->doc->mentions.items[e->mentions[i]];
         size_t first;
         if ((m->kind == AN_MENTION_NAME || m->kind == AN_MENTION_TITLE) &&
-            an_rp__words_in(cx, m->span, &first) >= 2 && !cx->words.items[first].all_caps &&
+            an_rp__words_in(cx, m->span, &first) >= 2 &&
+            (!cx->words.items[first].all_caps || an_rp__initials(cx->doc, cx->words.items[first].span)) &&
             an_rp__person_like(cx, cx->words.items[first].span)) {
             if (an_rules__in_body(cx, m->span.start))
                 return (ptrdiff_t)e->mentions[i];
@@ -209,42 +224,124 @@ static void an_rp__before_intro_emit(an_rules_ctx *cx, an_span at, an_span intro
                    "the full name is first given here", NULL);
 }
 
-static void an_rp__before_intro_one(an_rules_ctx *cx, uint32_t ent)
+/* A first full name: where a surname is introduced. */
+typedef struct an_rp_intro {
+    an_span name, surname;
+} an_rp_intro;
+
+typedef AN_VEC(an_rp_intro) an_rp_intros;
+
+/* Words before a capitalized word that make it the name of a thing, not a
+ * person: "a drink called Santorum", "a ship named Endurance". */
+static const char *const an_rp__naming[] = {"called", "named", "dubbed", "nicknamed", "titled",
+                                            "entitled", "renamed", NULL};
+
+/* "Johnnie Christmas": a given name from the lexicon, then a capitalized
+ * word, in body text: a full name the entity pass may have missed. */
+static bool an_rp__text_full_name(const an_rules_ctx *cx, size_t i)
 {
     const an_doc *doc = cx->doc;
-    const an_entity *e = &doc->entities.items[ent];
-    ptrdiff_t intro = an_rp__intro(cx, e);
-    if (intro < 0)
-        return;
-    an_span in = doc->mentions.items[intro].span, sur = an_rp__surname(cx, in);
-    for (size_t i = 0; i < e->n_mentions; i++) {
-        const an_mention *m = &doc->mentions.items[e->mentions[i]];
-        size_t first;
-        if (m->span.start >= in.start)
-            break;
-        if ((m->kind == AN_MENTION_SURNAME || m->kind == AN_MENTION_HONORIFIC ||
-             m->kind == AN_MENTION_TITLE) && an_rp__words_in(cx, m->span, &first) == 1 &&
-            an_rules__in_body(cx, m->span.start) && !an_rp__in_quote(doc, m->span.start) &&
-            an_rp__stands_alone(cx, an_rules__word_from(cx, m->span.start)))
-            an_rp__before_intro_emit(cx, m->span, in);
+    const an_word *w = &cx->words.items[i], *p = &cx->words.items[i - 1];
+    if (!w->capitalized || w->all_caps || !p->capitalized || p->all_caps ||
+        w->span.start != p->span.end + 1 || doc->prose[p->span.end] != ' ' ||
+        !an_rules__in_body(cx, w->span.start) || an_rp__in_quote(doc, w->span.start))
+        return false;
+    uint32_t pf = an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start);
+    if (!(pf & AN_LEX_FIRST) || (pf & (AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_PLACE)) ||
+        ((pf & AN_LEX_WORD) && p->sentence_start))
+        return false;
+    uint32_t wf = an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start);
+    if (wf & (AN_LEX_FUNCTION | AN_LEX_NATIONALITY | AN_LEX_NOT_NAME | AN_LEX_ORG_HEAD))
+        return false;
+    return i + 1 >= cx->words.len || !cx->words.items[i + 1].capitalized ||
+           cx->words.items[i + 1].span.start != w->span.end + 1;
+}
+
+/* Each surname's first introduction: the intro of every person entity,
+ * and given name + word pairs in the text. by_surname maps the surname's
+ * spelling to the earliest intro (index into out). */
+static void an_rp__collect_intros(const an_rules_ctx *cx, an_rp_intros *out, an_emap *by_surname)
+{
+    const an_doc *doc = cx->doc;
+    for (uint32_t e = 0; e < doc->entities.len; e++) {
+        ptrdiff_t in = doc->entities.items[e].kind == AN_ENTITY_PERSON
+                           ? an_rp__intro(cx, &doc->entities.items[e]) : -1;
+        if (in >= 0) {
+            an_span name = doc->mentions.items[in].span;
+            AN_VEC_PUSH(*out, ((an_rp_intro){name, an_rp__surname(cx, name)}));
+        }
     }
-    /* The surname alone, where the entity pass recorded no mention. */
-    for (size_t i = 0; i < cx->words.len && cx->words.items[i].span.start < in.start; i++) {
-        an_span w = cx->words.items[i].span;
-        size_t nwords;
-        if (!an_rp__same(doc, w, sur) || an_rp__covering(cx, w, &nwords) >= 0 ||
-            !an_rules__in_body(cx, w.start) || !an_rp__stands_alone(cx, i) ||
-            !an_rp__verb_follows(cx, i) || an_rp__in_quote(doc, w.start))
-            continue;
-        an_rp__before_intro_emit(cx, w, in);
+    for (size_t i = 1; i < cx->words.len; i++)
+        if (an_rp__text_full_name(cx, i))
+            AN_VEC_PUSH(*out, ((an_rp_intro){{cx->words.items[i - 1].span.start,
+                                              cx->words.items[i].span.end},
+                                             cx->words.items[i].span}));
+    for (size_t k = 0; k < out->len; k++) {
+        an_span s = out->items[k].surname;
+        int32_t have = an_emap_get(by_surname, doc->text + s.start, s.end - s.start);
+        if (have < 0 || out->items[have].name.start > out->items[k].name.start)
+            an_emap_put(by_surname, doc->text + s.start, s.end - s.start, (int32_t)k, 1);
     }
 }
 
+/* "Conway's Game of Life", "Halley's Comet": a possessive surname that
+ * names a thing after the person. */
+static bool an_rp__eponym(const an_doc *doc, an_span w)
+{
+    const unsigned char *t = (const unsigned char *)doc->prose;
+    size_t i = w.end;
+    if (i + 1 < doc->len && t[i] == '\'' && t[i + 1] == 's')
+        i += 2;
+    else if (i + 3 < doc->len && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99 && t[i + 3] == 's')
+        i += 4;
+    else
+        return false;
+    return i + 1 < doc->len && t[i] == ' ' && t[i + 1] >= 'A' && t[i + 1] <= 'Z';
+}
+
+/* True when word wi may be a surname used before its introduction: a
+ * one-word person mention, or a word the entity pass left alone that a
+ * reporting verb follows ("Christmas said"). */
+static bool an_rp__early_candidate(const an_rules_ctx *cx, size_t wi, an_span at)
+{
+    const an_doc *doc = cx->doc;
+    if (!an_rules__in_body(cx, at.start) || an_rp__in_quote(doc, at.start) ||
+        !an_rp__stands_alone(cx, wi) || an_rp__eponym(doc, at))
+        return false;
+    if (wi > 0 && an_rules__word_in(doc, cx->words.items[wi - 1].span, an_rp__naming))
+        return false;
+    size_t nwords;
+    int32_t ent = an_rp__covering(cx, at, &nwords);
+    if (ent >= 0 && doc->entities.items[ent].kind == AN_ENTITY_PERSON)
+        return nwords == 1;
+    return an_rp__verb_follows(cx, wi);
+}
+
+/* A bare surname before any full name that ends in it, whichever entity
+ * the entity pass gave it to (it may split one person, or two people may
+ * share the surname: "Whitman said" before Walt and George Whitman). */
 static void an_rp__before_intro(an_rules_ctx *cx)
 {
-    for (uint32_t e = 0; e < cx->doc->entities.len; e++)
-        if (cx->doc->entities.items[e].kind == AN_ENTITY_PERSON)
-            an_rp__before_intro_one(cx, e);
+    const an_doc *doc = cx->doc;
+    an_rp_intros intros = {0};
+    an_emap by_surname = {0};
+    an_rp__collect_intros(cx, &intros, &by_surname);
+    for (size_t i = 0; intros.len && i < cx->words.len; i++) {
+        const an_word *w = &cx->words.items[i];
+        if (!w->capitalized || w->all_caps)
+            continue;
+        an_span at = w->span;
+        int32_t m = an_doc_mention_at(doc, at.start);
+        if (m >= 0 && doc->mentions.items[m].span.start == at.start &&
+            doc->mentions.items[m].span.end < at.end)
+            at.end = doc->mentions.items[m].span.end; /* "Conway's": the name without 's */
+        int32_t k = an_emap_get(&by_surname, doc->text + at.start, at.end - at.start);
+        if (k < 0 || intros.items[k].name.start <= at.start || !an_rp__early_candidate(cx, i, at))
+            continue;
+        an_rp__before_intro_emit(cx, at, intros.items[k].name);
+    }
+    an_emap_free(&by_surname);
+    free(intros.items);
 }
 
 /* ---- person.full-name-repeated ------------------------------------------ */

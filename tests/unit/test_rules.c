@@ -313,6 +313,53 @@ static void test_surname_after_introduction_is_quiet(void **state)
     an_doc_free(doc);
 }
 
+/* The entity pass may split one person, or two people may share the
+ * surname: a bare surname before any full name that ends in it fires. */
+static void test_surname_before_introduction_any_entity(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Whitman said the poem was never finished.\n\n"
+                       "The poet Walt Whitman went looking for his brother, George Whitman, in 1862.\n";
+    const char *people[] = {"Whitman", "Walt Whitman", "George Whitman"};
+    mspec m[] = {{"Whitman", 0, AN_MENTION_NAME, 0}, {"Walt Whitman", 0, AN_MENTION_NAME, 1},
+                 {"George Whitman", 0, AN_MENTION_NAME, 2}};
+    an_doc *doc = model_doc(text, people, 3, m, 3, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO), 1);
+    assert_span_text(doc, first(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO)->related, "Walt Whitman");
+    an_doc_free(doc);
+    /* initials introduce: "O.J. Simpson" */
+    text = "Simpson said the matter was still under review.\n\n"
+           "Everyone asked about O.J. Simpson at the trial that year, she recalled.\n";
+    const char *p2[] = {"Simpson", "O.J. Simpson"};
+    mspec m2[] = {{"Simpson", 0, AN_MENTION_NAME, 0}, {"O.J. Simpson", 0, AN_MENTION_NAME, 1}};
+    doc = model_doc(text, p2, 2, m2, 2, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO), 1);
+    an_doc_free(doc);
+    /* a full name the entity pass missed: given name + word, and a verb after the early one */
+    text = "Christmas said the matter was still under review.\n\n"
+           "Atwood launched the novel with the illustrator Johnnie Christmas on Sunday.\n";
+    doc = model_doc(text, NULL, 0, NULL, 0, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO), 1);
+    assert_span_text(doc, first(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO)->related, "Johnnie Christmas");
+    an_doc_free(doc);
+}
+
+/* Names of things after a person are no early references. */
+static void test_surname_before_introduction_things_are_quiet(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "A bar served a new cocktail called Santorum. Guy studied Conway's Game of Life.\n\n"
+                       "Senator Rick Santorum laughed. The mathematician John Conway devised it.\n";
+    const char *people[] = {"Rick Santorum", "John Conway"};
+    mspec m[] = {{"Santorum", 0, AN_MENTION_SURNAME, 0}, {"Conway", 0, AN_MENTION_SURNAME, 1},
+                 {"Rick Santorum", 0, AN_MENTION_TITLE, 0}, {"John Conway", 0, AN_MENTION_NAME, 1}};
+    an_doc *doc = model_doc(text, people, 2, m, 4, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO), 0);
+    an_doc_free(doc);
+}
+
 /* ---- person.name-variant ------------------------------------------------ */
 
 static void test_name_variant_surname(void **state)
@@ -581,6 +628,8 @@ int main(void)
         cmocka_unit_test(test_speaker_known_is_quiet),
         cmocka_unit_test(test_surname_before_introduction),
         cmocka_unit_test(test_surname_after_introduction_is_quiet),
+        cmocka_unit_test(test_surname_before_introduction_any_entity),
+        cmocka_unit_test(test_surname_before_introduction_things_are_quiet),
         cmocka_unit_test(test_name_variant_surname),
         cmocka_unit_test(test_name_variant_marks_and_mac),
         cmocka_unit_test(test_name_variant_two_people_is_quiet),
