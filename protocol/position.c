@@ -196,6 +196,9 @@ proto_position proto_position_at(proto_text t, size_t offset, proto_encoding enc
     size_t p = t.lines->starts[pos.line], end = proto_line_content_end(t, pos.line);
     if (offset < end)
         end = offset;
+    proto_cursor *c = t.lines->cursor;
+    if (c && c->ptr == t.ptr && c->len == t.len && c->enc == enc)
+        pos.character = proto_cursor_units(c, p, end, &p);
     while (p < end) {
         int32_t cp;
         size_t k = (unsigned char)t.ptr[p] < 0x80 ? (cp = t.ptr[p], 1)
@@ -204,4 +207,117 @@ proto_position proto_position_at(proto_text t, size_t offset, proto_encoding enc
         p += k;
     }
     return pos;
+}
+
+/* ---- cursor ------------------------------------------------------------ */
+
+void proto_cursor_init(proto_cursor *c, const char *text, size_t len, proto_encoding enc)
+{
+    memset(c, 0, sizeof *c);
+    c->ptr = text;
+    c->len = len;
+    c->enc = enc;
+}
+
+void proto_cursor_free(proto_cursor *c)
+{
+    free(c->marks);
+    c->marks = NULL;
+    c->n_marks = c->cap_marks = 0;
+}
+
+/* The length of the character at p (decoded against the whole text) and
+ * its units. */
+static size_t proto_cursor__char(const proto_cursor *c, size_t p, size_t *units)
+{
+    int32_t cp;
+    size_t k = (unsigned char)c->ptr[p] < 0x80 ? (cp = c->ptr[p], 1)
+                                                : proto_utf8_decode(c->ptr + p, c->len - p, &cp);
+    *units = proto__units(cp, k, c->enc);
+    return k;
+}
+
+/* Remembers the walk's position; out of memory only costs speed. */
+static void proto_cursor__mark(proto_cursor *c)
+{
+    if (c->n_marks == c->cap_marks) {
+        size_t cap = c->cap_marks ? c->cap_marks * 2 : 64;
+        size_t *m = realloc(c->marks, cap * 2 * sizeof *m);
+        if (!m)
+            return;
+        c->marks = m;
+        c->cap_marks = cap;
+    }
+    c->marks[2 * c->n_marks] = c->pos;
+    c->marks[2 * c->n_marks + 1] = c->units;
+    c->n_marks++;
+}
+
+/* Walks forward to the last character boundary at or before offset. */
+static void proto_cursor__advance(proto_cursor *c, size_t offset)
+{
+    size_t last = c->n_marks ? c->marks[2 * (c->n_marks - 1)] : 0;
+    if (c->n_marks == 0)
+        proto_cursor__mark(c);
+    while (c->pos < offset) {
+        size_t u, k = proto_cursor__char(c, c->pos, &u);
+        if (c->pos + k > offset)
+            break;
+        c->pos += k;
+        if (c->ptr[c->pos - 1] == '\n') {
+            c->line_start = c->pos;
+            c->units = 0;
+        } else {
+            c->units += u;
+        }
+        if (c->pos - last >= PROTO_CURSOR_STEP) {
+            proto_cursor__mark(c);
+            last = c->pos;
+        }
+    }
+}
+
+/* Walks from p (units so far) to the last boundary at or before offset. */
+static size_t proto_cursor__walk(const proto_cursor *c, size_t p, size_t units, size_t offset,
+                                 size_t *boundary)
+{
+    while (p < offset) {
+        size_t u, k = proto_cursor__char(c, p, &u);
+        if (p + k > offset)
+            break;
+        units += u;
+        p += k;
+    }
+    *boundary = p;
+    return units;
+}
+
+size_t proto_cursor_units(proto_cursor *c, size_t line_start, size_t offset, size_t *boundary)
+{
+    if (offset > c->len)
+        offset = c->len;
+    if (line_start > offset)
+        line_start = offset;
+    if (offset >= c->pos) {
+        proto_cursor__advance(c, offset);
+        if (c->line_start == line_start) {
+            *boundary = c->pos;
+            return c->units;
+        }
+        return proto_cursor__walk(c, line_start, 0, offset, boundary);
+    }
+    /* Behind the walk: start from the last mark at or before offset when
+     * it lies on offset's line, else from the line start. */
+    size_t lo = 0, hi = c->n_marks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->marks[2 * mid] <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && c->marks[2 * (lo - 1)] >= line_start)
+        return proto_cursor__walk(c, c->marks[2 * (lo - 1)], c->marks[2 * (lo - 1) + 1], offset,
+                                  boundary);
+    return proto_cursor__walk(c, line_start, 0, offset, boundary);
 }

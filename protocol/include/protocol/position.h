@@ -31,11 +31,16 @@ const char *proto_encoding_name(proto_encoding enc);
 /** The encoding for an LSP PositionEncodingKind; -1 when unsupported. */
 int proto_encoding_from_name(const char *name);
 
+typedef struct proto_cursor proto_cursor;
+
 /** Byte offsets where each line starts; starts[0] == 0, count >= 1. */
 typedef struct proto_lines {
     size_t *starts; /* owned */
     size_t count;
     size_t cap;
+    /* Optional, borrowed: when set, proto_position_at converts through it
+     * (see proto_cursor). NULL after proto_lines_build. */
+    proto_cursor *cursor;
 } proto_lines;
 
 /** Indexes text[0..len). Returns 0, or -1 when memory runs out (li is then
@@ -82,5 +87,45 @@ proto_position proto_position_at(proto_text t, size_t offset, proto_encoding enc
 
 /** The byte offset where the content of `line` ends (before "\r\n"/"\n"). */
 size_t proto_line_content_end(proto_text t, size_t line);
+
+/**
+ * A cursor converts many offsets of one text: a run of increasing offsets
+ * costs one walk over the text in total, any other offset at most a few
+ * KiB of walking (it keeps a mark every PROTO_CURSOR_STEP bytes walked).
+ * Without it each conversion walks from the line start, which is
+ * quadratic for many positions on one long line.
+ *
+ *     proto_cursor c;
+ *     proto_cursor_init(&c, t.ptr, t.len, PROTO_ENC_UTF16);
+ *     proto_lines view = *t.lines;   // a borrowed copy: never freed
+ *     view.cursor = &c;
+ *     proto_text tc = {t.ptr, t.len, &view};
+ *     ... proto_position_at(tc, offset, PROTO_ENC_UTF16) ...  // same results
+ *     proto_cursor_free(&c);
+ */
+enum { PROTO_CURSOR_STEP = 4096 };
+
+struct proto_cursor {
+    const char *ptr; /* borrowed */
+    size_t len;
+    proto_encoding enc;
+    size_t pos;        /* how far the walk got: a character boundary */
+    size_t line_start; /* the start of pos's line */
+    size_t units;      /* enc units from line_start to pos */
+    size_t *marks;     /* owned: pairs (offset, units from its line start) */
+    size_t n_marks, cap_marks;
+};
+
+/** Starts a cursor over text[0..len) counting in `enc`. Never fails. */
+void proto_cursor_init(proto_cursor *c, const char *text, size_t len, proto_encoding enc);
+
+/** The units from line_start (the start of offset's line) to the last
+ *  character boundary at or before offset, which goes to *boundary.
+ *  Boundaries are those of decoding the whole text (invalid bytes one
+ *  character each). */
+size_t proto_cursor_units(proto_cursor *c, size_t line_start, size_t offset, size_t *boundary);
+
+/** Releases the cursor's marks. */
+void proto_cursor_free(proto_cursor *c);
 
 #endif
