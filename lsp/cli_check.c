@@ -169,32 +169,33 @@ static const char *check__sarif_level(an_severity s)
 
 /* A SARIF region for a byte span: lines and columns 1-based, columns in
  * Unicode code points (run.columnKind), plus the exact bytes. */
-static json_t *check__region(const an_doc *doc, an_span sp)
+static json_t *check__region(const an_doc *doc, proto_cursor *c, an_span sp)
 {
     size_t l1, c1, l2, c2;
-    proto_line_column(doc, sp.start, &l1, &c1);
-    proto_line_column(doc, sp.end, &l2, &c2);
+    proto_line_column_with(doc, c, sp.start, &l1, &c1);
+    proto_line_column_with(doc, c, sp.end, &l2, &c2);
     return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "startLine", (json_int_t)l1, "startColumn",
                      (json_int_t)c1, "endLine", (json_int_t)l2, "endColumn", (json_int_t)c2,
                      "byteOffset", (json_int_t)sp.start, "byteLength",
                      (json_int_t)(sp.end - sp.start));
 }
 
-static json_t *check__location(const an_doc *doc, const char *path, an_span sp)
+static json_t *check__location(const an_doc *doc, proto_cursor *c, const char *path, an_span sp)
 {
     return json_pack("{s:{s:{s:o}, s:o}}", "physicalLocation", "artifactLocation", "uri",
-                     check__uri(path), "region", check__region(doc, sp));
+                     check__uri(path), "region", check__region(doc, c, sp));
 }
 
-static json_t *check__sarif_result(const an_doc *doc, const char *path, const an_diagnostic *d)
+static json_t *check__sarif_result(const an_doc *doc, proto_cursor *c, const char *path,
+                                   const an_diagnostic *d)
 {
     json_t *r = json_pack("{s:s, s:i, s:s, s:{s:o}, s:[o]}", "ruleId", an_rule_name(d->rule),
                           "ruleIndex", (int)d->rule, "level", check__sarif_level(d->severity),
                           "message", "text", proto_utf8_json_string(d->message.ptr, d->message.len),
                           "locations",
-                          check__location(doc, path, d->span));
+                          check__location(doc, c, path, d->span));
     if (d->related.end > d->related.start) {
-        json_t *rel = check__location(doc, path, d->related);
+        json_t *rel = check__location(doc, c, path, d->related);
         json_object_set_new(rel, "id", json_integer(1));
         json_object_set_new(rel, "message", json_pack("{s:o}", "text", proto_utf8_json_string(d->related_message.ptr, d->related_message.len)));
         json_object_set_new(r, "relatedLocations", json_pack("[o]", rel));
@@ -206,7 +207,7 @@ static json_t *check__sarif_result(const an_doc *doc, const char *path, const an
         json_t *fix = json_pack(
             "{s:{s:o}, s:[{s:{s:o}, s:[{s:o, s:{s:o}}]}]}", "description", "text",
             proto_utf8_json_string(desc, strlen(desc)), "artifactChanges", "artifactLocation", "uri",
-            check__uri(path), "replacements", "deletedRegion", check__region(doc, d->span),
+            check__uri(path), "replacements", "deletedRegion", check__region(doc, c, d->span),
             "insertedContent", "text", proto_utf8_json_string(d->replacement.ptr, d->replacement.len));
         if (fix)
             json_object_set_new(r, "fixes", json_pack("[o]", fix));
@@ -214,10 +215,11 @@ static json_t *check__sarif_result(const an_doc *doc, const char *path, const an
     return r;
 }
 
-static void check__text(const an_doc *doc, const char *path, const an_diagnostic *d)
+static void check__text(const an_doc *doc, proto_cursor *c, const char *path,
+                        const an_diagnostic *d)
 {
     size_t line, column;
-    proto_line_column(doc, d->span.start, &line, &column);
+    proto_line_column_with(doc, c, d->span.start, &line, &column);
     printf("%s:%zu:%zu: %s: %s [%s]\n", path, line, column, proto_severity_name(d->severity),
            d->message.ptr, an_rule_name(d->rule));
 }
@@ -227,14 +229,18 @@ static void check__report(check_run *run, const an_doc *doc, const char *path)
 {
     size_t n;
     const an_diagnostic *d = an_doc_diagnostics(doc, &n);
+    an_str text = an_doc_text(doc);
+    proto_cursor c; /* diagnostics are sorted: positions in one walk */
+    proto_cursor_init(&c, text.ptr, text.len, PROTO_ENC_UTF32);
     for (size_t i = 0; i < n; i++) {
         if (d[i].severity != AN_SEV_OFF && d[i].severity <= run->fail_on && run->status == 0)
             run->status = 1;
         if (run->format == CHECK_TEXT)
-            check__text(doc, path, &d[i]);
+            check__text(doc, &c, path, &d[i]);
         else if (run->format == CHECK_SARIF)
-            json_array_append_new(run->results, check__sarif_result(doc, path, &d[i]));
+            json_array_append_new(run->results, check__sarif_result(doc, &c, path, &d[i]));
     }
+    proto_cursor_free(&c);
     if (run->format == CHECK_JSON) {
         json_t *model = proto_model_to_json(doc, path);
         json_t *diags = model ? json_object_get(model, "diagnostics") : NULL;

@@ -9,17 +9,36 @@
 #include "protocol/lsp_types.h"
 #include "protocol/utf.h"
 
+/* The model's text with positions converted through `cursor`: `view`
+ * borrows the model's line index (never freed) and carries the cursor.
+ * Diagnostics are sorted by offset, so the cursor converts all their
+ * positions in one walk over the text; from each line start, a million
+ * on one line would be quadratic. */
+static proto_text lsp__cursor_text(const lsp_model *m, proto_encoding enc, proto_lines *view,
+                                   proto_cursor *cursor)
+{
+    proto_text t = lsp_model_text(m);
+    proto_cursor_init(cursor, t.ptr, t.len, enc);
+    *view = *t.lines;
+    view->cursor = cursor;
+    t.lines = view;
+    return t;
+}
+
 /* The Diagnostic[] of a model. New reference. */
 static json_t *lsp__diagnostics(lsp_server *s, const lsp_document *d, const lsp_model *m)
 {
     proto_diag_style style = {d->uri, s->docs_base, 1};
-    proto_text t = lsp_model_text(m);
+    proto_lines view;
+    proto_cursor cursor;
+    proto_text t = lsp__cursor_text(m, s->caps.encoding, &view, &cursor);
     size_t n;
     const an_diagnostic *diags = an_doc_diagnostics(m->doc, &n);
     json_t *items = json_array();
     for (size_t i = 0; i < n; i++)
         if (diags[i].severity != AN_SEV_OFF)
             json_array_append_new(items, proto_diagnostic_to_json(&diags[i], t, s->caps.encoding, &style));
+    proto_cursor_free(&cursor);
     return items;
 }
 
@@ -73,10 +92,9 @@ int lsp_handle_diagnostic(lsp_server *s, const json_t *params, json_t **result, 
 }
 
 /* A quick fix that replaces the diagnostic's span. New reference. */
-static json_t *lsp__quick_fix(lsp_server *s, const lsp_document *d, const lsp_model *m,
+static json_t *lsp__quick_fix(lsp_server *s, const lsp_document *d, proto_text t,
                               const an_diagnostic *diag)
 {
-    proto_text t = lsp_model_text(m);
     proto_diag_style style = {d->uri, s->docs_base, 1};
     char title[256];
     snprintf(title, sizeof title, "Replace with \xE2\x80\x9C%.200s\xE2\x80\x9D", diag->replacement.ptr);
@@ -113,12 +131,16 @@ int lsp_handle_code_action(lsp_server *s, const json_t *params, json_t **result,
     size_t end = proto_offset_at(t, b, s->caps.encoding, &f);
     size_t n;
     const an_diagnostic *diags = an_doc_diagnostics(m->doc, &n);
+    proto_lines view;
+    proto_cursor cursor;
+    t = lsp__cursor_text(m, s->caps.encoding, &view, &cursor);
     json_t *actions = json_array();
     for (size_t i = 0; i < n; i++) {
         const an_diagnostic *g = &diags[i];
         if (g->replacement.ptr && g->severity != AN_SEV_OFF && g->span.start <= end && start <= g->span.end)
-            json_array_append_new(actions, lsp__quick_fix(s, d, m, g));
+            json_array_append_new(actions, lsp__quick_fix(s, d, t, g));
     }
+    proto_cursor_free(&cursor);
     *result = actions;
     return 0;
 }

@@ -17,15 +17,25 @@ const char *proto_severity_name(an_severity severity)
     }
 }
 
-void proto_line_column(const an_doc *doc, size_t offset, size_t *line, size_t *column)
+void proto_line_column_with(const an_doc *doc, proto_cursor *c, size_t offset, size_t *line,
+                            size_t *column)
 {
     an_str text = an_doc_text(doc);
     if (offset > text.len)
         offset = text.len;
     size_t l = an_doc_line_of(doc, offset);
-    size_t start = an_doc_line_start(doc, l);
+    size_t from = an_doc_line_start(doc, l), chars = 0;
+    if (c && c->ptr == text.ptr && c->len == text.len && c->enc == PROTO_ENC_UTF32)
+        chars = proto_cursor_units(c, from, offset, &from);
+    /* The cursor stops before a character cut by offset; counting the
+     * rest on its own counts each of its bytes, as the plain count does. */
     *line = l + 1;
-    *column = proto_utf8_count_chars(text.ptr + start, offset - start) + 1;
+    *column = chars + proto_utf8_count_chars(text.ptr + from, offset - from) + 1;
+}
+
+void proto_line_column(const an_doc *doc, size_t offset, size_t *line, size_t *column)
+{
+    proto_line_column_with(doc, NULL, offset, line, column);
 }
 
 static json_t *proto__text(const an_doc *doc, an_span span)
@@ -99,10 +109,10 @@ static json_t *proto__quote(const an_doc *doc, const an_quote *q)
     return o;
 }
 
-static json_t *proto__diagnostic(const an_doc *doc, const an_diagnostic *d)
+static json_t *proto__diagnostic(const an_doc *doc, proto_cursor *c, const an_diagnostic *d)
 {
     size_t line, column;
-    proto_line_column(doc, d->span.start, &line, &column);
+    proto_line_column_with(doc, c, d->span.start, &line, &column);
     json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:o}", "rule", an_rule_name(d->rule),
                           "severity", proto_severity_name(d->severity), "start",
                           (json_int_t)d->span.start, "end", (json_int_t)d->span.end, "line",
@@ -137,8 +147,12 @@ json_t *proto_model_to_json(const an_doc *doc, const char *file)
         json_array_append_new(quotes, proto__quote(doc, &q[i]));
     json_t *diags = json_array();
     const an_diagnostic *d = an_doc_diagnostics(doc, &n);
+    an_str text = an_doc_text(doc);
+    proto_cursor c;
+    proto_cursor_init(&c, text.ptr, text.len, PROTO_ENC_UTF32);
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(diags, proto__diagnostic(doc, &d[i]));
+        json_array_append_new(diags, proto__diagnostic(doc, &c, &d[i]));
+    proto_cursor_free(&c);
     return json_pack("{s:i, s:o, s:o, s:o, s:o, s:o, s:o}", "byline", 1, "file",
                      file ? proto_utf8_json_string(file, strlen(file)) : json_null(), "people",
                      people, "organizations", orgs, "places", places, "quotes", quotes,

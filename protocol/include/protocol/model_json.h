@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "analysis/analysis.h"
+#include "protocol/position.h"
 
 /** The analysis JSON v1 object for `doc`; `file` is the name to report
  *  (may be NULL, giving null). A new reference owned by the caller, or
@@ -17,6 +18,19 @@ json_t *proto_model_to_json(const an_doc *doc, const char *file);
 /** 1-based line and column (in Unicode code points; each invalid UTF-8
  *  byte counts as one) of a byte offset in the document. */
 void proto_line_column(const an_doc *doc, size_t offset, size_t *line, size_t *column);
+
+/** proto_line_column through a cursor over the document's text made with
+ *  PROTO_ENC_UTF32 (same results; increasing offsets cost one walk in
+ *  total). A cursor over another text or encoding is ignored.
+ *
+ *     an_str text = an_doc_text(doc);
+ *     proto_cursor c;
+ *     proto_cursor_init(&c, text.ptr, text.len, PROTO_ENC_UTF32);
+ *     for (...) proto_line_column_with(doc, &c, d[i].span.start, &line, &column);
+ *     proto_cursor_free(&c);
+ */
+void proto_line_column_with(const an_doc *doc, proto_cursor *c, size_t offset, size_t *line,
+                            size_t *column);
 
 /** The LSP name of a severity ("error", "warning", "information", "hint"). */
 const char *proto_severity_name(an_severity severity);
