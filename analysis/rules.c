@@ -10,12 +10,11 @@
 #include <strings.h>
 #include <utf8proc.h>
 
-void an_rules__emit(an_rules_ctx *cx, an_rule rule, an_span span, const char *message,
-                    an_span related, const char *related_message, const char *replacement)
+/* Stores a diagnostic, its strings copied into the arena. */
+static void an_rules__push(an_rules_ctx *cx, an_rule rule, an_severity sev, an_span span,
+                           const char *message, an_span related, const char *related_message,
+                           const char *replacement)
 {
-    an_severity sev = cx->opt->severity[rule];
-    if (sev == AN_SEV_OFF)
-        return;
     an_arena *a = &cx->doc->arena;
     an_diagnostic d = {.rule = rule, .severity = sev, .span = span, .related = related};
     d.message.ptr = an_arena_strndup(a, message, strlen(message));
@@ -30,6 +29,40 @@ void an_rules__emit(an_rules_ctx *cx, an_rule rule, an_span span, const char *me
     if (!d.message.ptr || !d.related_message.ptr || (replacement && !d.replacement.ptr))
         return;
     AN_VEC_PUSH(cx->doc->diagnostics, d);
+}
+
+void an_rules__emit(an_rules_ctx *cx, an_rule rule, an_span span, const char *message,
+                    an_span related, const char *related_message, const char *replacement)
+{
+    an_severity sev = cx->opt->severity[rule];
+    if (sev == AN_SEV_OFF)
+        return;
+    if (cx->found[rule]++ >= AN_RULES_MAX_PER_RULE) {
+        if (cx->found[rule] == AN_RULES_MAX_PER_RULE + 1)
+            cx->first_dropped[rule] = span;
+        return;
+    }
+    an_rules__push(cx, rule, sev, span, message, related, related_message, replacement);
+}
+
+/* For each rule that found more than it keeps: one diagnostic of that rule
+ * at its first finding not kept, saying how many were not shown. Before
+ * suppression, so a comment that silences the rule silences this too. */
+static void an_rules__emit_overflow(an_rules_ctx *cx)
+{
+    for (int r = 0; r < AN_RULE_COUNT; r++) {
+        if (cx->found[r] <= AN_RULES_MAX_PER_RULE)
+            continue;
+        size_t more = cx->found[r] - AN_RULES_MAX_PER_RULE;
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "%zu more %s finding%s in this document %s not shown: Byline reports the "
+                 "first %d of each rule.",
+                 more, an_rule_name((an_rule)r), more == 1 ? "" : "s", more == 1 ? "is" : "are",
+                 (int)AN_RULES_MAX_PER_RULE);
+        an_rules__push(cx, (an_rule)r, cx->opt->severity[r], cx->first_dropped[r], msg,
+                       (an_span){0, 0}, NULL, NULL);
+    }
 }
 
 ptrdiff_t an_rules__para_of(const an_rules_ctx *cx, size_t offset)
@@ -561,6 +594,7 @@ void an__rules_run(an_doc *doc, const an_options *opt)
     an__rules_quotes(&cx);
     an__rules_people(&cx);
     an__rules_acronyms(&cx);
+    an_rules__emit_overflow(&cx);
     an__rules_suppress(&cx);
     free(cx.paras.items);
     free(cx.words.items);
