@@ -68,6 +68,14 @@ static bool an_rq__has_quote_mark(const an_doc *doc, an_span sp)
     return false;
 }
 
+/* The last non-space byte before offset within the paragraph, or 0. */
+static char an_rq__char_before(const an_rules_ctx *cx, size_t offset, size_t floor)
+{
+    while (offset > floor && (cx->doc->prose[offset - 1] == ' ' || cx->doc->prose[offset - 1] == '\n'))
+        offset--;
+    return offset > floor ? cx->doc->prose[offset - 1] : '\0';
+}
+
 /* ---- quote.unbalanced -------------------------------------------------- */
 
 enum { AN_MARK_STRAIGHT, AN_MARK_OPEN, AN_MARK_CLOSE };
@@ -142,7 +150,9 @@ static bool an_rq__attribution_inside(const an_rules_ctx *cx, size_t from, size_
 {
     static const char *const verbs[] = {"said", "says", "added", "told", "asked", "explained",
                                         "wrote", "continued", NULL};
-    static const char *const pronouns[] = {"he", "she", "they", "it", "we", "I", NULL};
+    /* not I or we: "..., I wrote a resignation offer" is the speaker's own account */
+    static const char *const pronouns[] = {"he", "she", "they", "it", NULL};
+    static const char *const first_person[] = {"I", "we", NULL};
     const an_doc *doc = cx->doc;
     size_t first = an_rules__word_from(cx, from);
     for (size_t i = first; i < cx->words.len && cx->words.items[i].span.start < to; i++) {
@@ -150,6 +160,8 @@ static bool an_rq__attribution_inside(const an_rules_ctx *cx, size_t from, size_
             continue;
         for (size_t back = 0; back <= 3 && back <= i - first; back++) {
             size_t j = i - back;
+            if (back > 0 && an_rules__word_in(doc, cx->words.items[j].span, first_person))
+                break;
             if (j > first && back > 0 && !cx->words.items[j].capitalized &&
                 !an_rules__word_in(doc, cx->words.items[j].span, pronouns))
                 break;
@@ -192,13 +204,44 @@ static bool an_rq__maybe_apostrophe(const an_doc *doc, an_span m, bool opening)
     return m.start == 0 || strchr(".!?,", t[m.start - 1]) == NULL;
 }
 
+/* True when the closing double mark m belongs to a quote that the quote
+ * pass ended at an apostrophe: "Truckin'", "... for ISIS' reemergence ...",
+ * "'one in, all in'. ..." (a double mark is closed by a double mark). */
+static bool an_rq__closes_apostrophe_quote(const an_doc *doc, an_span m)
+{
+    const unsigned char *t = (const unsigned char *)doc->text;
+    bool dbl = t[m.start] == '"' || (m.end - m.start == 3 && t[m.start + 2] == 0x9D);
+    if (!dbl)
+        return false;
+    const an_quote *best = NULL;
+    for (size_t i = 0; i < doc->quotes.len; i++) {
+        const an_quote *q = &doc->quotes.items[i];
+        if (q->span.end <= m.start && (!best || q->span.end > best->span.end))
+            best = q;
+    }
+    if (!best || best->span.end - best->span.start < 2)
+        return false;
+    an_span q = best->span;
+    bool opens_double = t[q.start] == '"' || (t[q.start] == 0xE2 && t[q.start + 2] == 0x9C);
+    bool ends_single = t[q.end - 1] == '\'' ||
+                       (q.end - q.start >= 4 && t[q.end - 3] == 0xE2 && t[q.end - 1] == 0x99);
+    if (!opens_double || !ends_single)
+        return false;
+    for (size_t i = q.end; i < m.start; i++)
+        if (t[i] == '"' || t[i] == '\n' ||
+            (t[i] == 0xE2 && i + 2 < m.start && (t[i + 2] == 0x9C || t[i + 2] == 0x9D)))
+            return false;
+    return true;
+}
+
 /* The marks the quote pass could not pair (doc->stray_marks). */
 static void an_rq__strays(an_rules_ctx *cx)
 {
     const an_doc *doc = cx->doc;
     for (size_t i = 0; i < doc->n_stray_marks; i++) {
         an_span m = doc->stray_marks[i];
-        if (an_rq__maybe_apostrophe(doc, m, an_rq__opening(doc, m)))
+        if (an_rq__maybe_apostrophe(doc, m, an_rq__opening(doc, m)) ||
+            an_rq__closes_apostrophe_quote(doc, m))
             continue;
         an_rules__emit(cx, AN_RULE_QUOTE_UNBALANCED, m,
                        an_rq__opening(doc, m)
@@ -270,6 +313,18 @@ static void an_rq__dropped_close(an_rules_ctx *cx, const an_quote *q)
                    (an_span){0, 0}, NULL, NULL);
 }
 
+/* True when the quote opens inside a sentence on a lowercase word
+ * (studies "the amazing ..."): a partial quote, which AP closes even when
+ * the next paragraph goes on quoting. */
+static bool an_rq__partial_open(const an_rules_ctx *cx, an_span q, size_t mark_len, size_t floor)
+{
+    char before = an_rq__char_before(cx, q.start, floor);
+    size_t first = q.start + mark_len;
+    return ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+            (before >= '0' && before <= '9')) &&
+           first < q.end && cx->doc->prose[first] >= 'a' && cx->doc->prose[first] <= 'z';
+}
+
 /* A quote left open at its paragraph's end must go on in a paragraph that
  * opens with a quotation mark (the running-quote convention). */
 static void an_rq__run_on(an_rules_ctx *cx, const an_quote *q)
@@ -284,6 +339,14 @@ static void an_rq__run_on(an_rules_ctx *cx, const an_quote *q)
         if (doc->stray_marks[i].start == q->span.start)
             return; /* already reported */
     size_t next = cx->paras.items[para + 1].span.start, l2;
+    if (an_rq__partial_open(cx, q->span, len, cx->paras.items[para].span.start)) {
+        an_rules__emit(cx, AN_RULE_QUOTE_UNBALANCED, (an_span){q->span.start, q->span.start + len},
+                       "This partial quote is not closed: only a quote of whole sentences may stay "
+                       "open at a paragraph end (the running-quote convention); close it where the "
+                       "quoted words end.",
+                       (an_span){0, 0}, NULL, NULL);
+        return;
+    }
     if (an_rq__mark_style(doc, next, true, &l2) != 0)
         return;
     an_rules__emit(cx, AN_RULE_QUOTE_UNBALANCED, (an_span){q->span.start, q->span.start + len},
@@ -320,13 +383,6 @@ static size_t an_rq__word_count(const an_rules_ctx *cx, an_span sp)
     return n;
 }
 
-/* The last non-space byte before offset within the paragraph, or 0. */
-static char an_rq__char_before(const an_rules_ctx *cx, size_t offset, size_t floor)
-{
-    while (offset > floor && (cx->doc->prose[offset - 1] == ' ' || cx->doc->prose[offset - 1] == '\n'))
-        offset--;
-    return offset > floor ? cx->doc->prose[offset - 1] : '\0';
-}
 
 /* A quote's span without its own opening and closing marks, for messages
  * that put the words in marks of their own. */
@@ -370,6 +426,8 @@ static void an_rq__check_unattributed(an_rules_ctx *cx, an_span q)
         return;
     an_span ps = cx->paras.items[para].span;
     bool whole = q.start <= ps.start + 1 && q.end + 2 >= ps.end;
+    if (cx->paras.items[para].first_person && !whole)
+        return; /* an interview answer quoting: the speaker is the one answering */
     if (!whole && an_rq__word_count(cx, q) <= 3)
         return; /* scare quotes, terms */
     char before = an_rq__char_before(cx, q.start, ps.start);

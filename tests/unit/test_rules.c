@@ -243,6 +243,55 @@ static void test_unbalanced_dropped_close_before_attribution(void **state)
     an_doc_free(doc);
 }
 
+/* A partial quote left open is an error even when the next paragraph
+ * opens with a mark: the running-quote convention is for whole sentences. */
+static void test_unbalanced_partial_quote_left_open(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Nick Bos studies \"the amazing adaptations social insects have evolved. "
+                       "In a new paper Bos describes ants that self-medicate.\n\n"
+                       "\"I have no doubt there will be more cases,\" Bos said.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNBALANCED), 1);
+    assert_non_null(strstr(first(doc, AN_RULE_QUOTE_UNBALANCED)->message.ptr, "partial quote"));
+    an_doc_free(doc);
+    /* a whole-sentence quote may run on */
+    text = "Bos said: \"The adaptations of social insects are amazing.\n\n"
+           "\"I have no doubt there will be more cases.\"\n";
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNBALANCED), 0);
+    an_doc_free(doc);
+}
+
+/* A double quote is closed by a double mark, not by an apostrophe at the
+ * end of its last word; "I wrote" inside a quote is no attribution. */
+static void test_unbalanced_quiet_on_apostrophe_ends_and_first_person(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Hunter wrote lyrics to songs such as \"Dark Star\" and \"Truckin'\" in the 1970s.\n\n"
+                       "Graham said, \"This will lead to ISIS' return. It is a big win for ISIS.\"\n\n"
+                       "He said Zelensky is honest; however, \"to remove any doubts, I wrote a "
+                       "resignation offer\", he added.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNBALANCED), 0);
+    an_doc_free(doc);
+}
+
+/* An interview answer that quotes: the one answering is the speaker. */
+static void test_unattributed_quiet_in_first_person_answer(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "The project started in 2010 with a small team of volunteers.\n\n"
+                       "\"Hi, my hobby is taking over the world. What's yours?\" Well, that is how "
+                       "I introduce myself.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNATTRIBUTED), 0);
+    an_doc_free(doc);
+}
+
 /* ---- quote.speaker-unknown ---------------------------------------------- */
 
 static void test_speaker_unknown(void **state)
@@ -624,6 +673,9 @@ int main(void)
         cmocka_unit_test(test_unbalanced_strays_and_mixed),
         cmocka_unit_test(test_unbalanced_quiet_on_apostrophes_and_running_quotes),
         cmocka_unit_test(test_unbalanced_dropped_close_before_attribution),
+        cmocka_unit_test(test_unbalanced_partial_quote_left_open),
+        cmocka_unit_test(test_unbalanced_quiet_on_apostrophe_ends_and_first_person),
+        cmocka_unit_test(test_unattributed_quiet_in_first_person_answer),
         cmocka_unit_test(test_speaker_unknown),
         cmocka_unit_test(test_speaker_known_is_quiet),
         cmocka_unit_test(test_surname_before_introduction),
