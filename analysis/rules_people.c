@@ -429,6 +429,22 @@ static void an_rp__add_pair(const an_doc *doc, an_pairs *pairs, an_span a, an_sp
     AN_VEC_PUSH(*pairs, ((an_pair){a, b}));
 }
 
+/* True when one spelling is the other plus a final vowel or r: a derived
+ * word or another name (State/Stater, Auriga/Aurigae, Martin/Martina),
+ * not a slip of the keyboard. A doubled final letter (Hamill/Hamil) and a
+ * lost consonant (Štefl/Štef) stay variants. */
+static bool an_rp__letter_added(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen > blen) {
+        const char *t = a;
+        a = b, b = t;
+        size_t n = alen;
+        alen = blen, blen = n;
+    }
+    return blen == alen + 1 && alen > 0 && memcmp(a, b, alen) == 0 && b[alen] != b[alen - 1] &&
+           strchr("aeiouyr", b[alen]) != NULL;
+}
+
 /* Full names of equal length that differ in one variant word (Zoe Ball /
  * Zoë Ball): two spellings of one person. Each distinct spelling once, so
  * a long draft that repeats its names costs no more than a short one. */
@@ -471,6 +487,8 @@ static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_name_keys *keys, 
             }
             an_span x = cx->words.items[fa + at].span, y = cx->words.items[fb + at].span;
             if (diff == 1 && same_initial <= 1 &&
+                !an_rp__letter_added(doc->text + x.start, x.end - x.start, doc->text + y.start,
+                                     y.end - y.start) &&
                 an_rules__variant_k(keys,
                                     an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
                                     an_rules__name_key(keys, doc->text + y.start, y.end - y.start)))
@@ -546,8 +564,10 @@ static int32_t an_rp__variant_of(const an_doc *doc, an_name_keys *keys, an_rp_to
         if (surname_only && !set->distinct.items[k].surname)
             continue;
         int32_t ks = set->key.items[k];
+        an_span d = set->distinct.items[k].span;
         if (an_rules__variant_k(keys, kw, ks) && !an_rules__plural_k(keys, kw, ks) &&
-            !an_rules__plural_k(keys, ks, kw))
+            !an_rules__plural_k(keys, ks, kw) &&
+            !an_rp__letter_added(s, n, doc->text + d.start, d.end - d.start))
             found = (int32_t)k;
     }
     an_emap_put(&set->memo, buf, n + 1, found + 1, 1);
@@ -578,8 +598,14 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
         if (k < 0)
             continue;
         an_span s = set.distinct.items[k].span;
-        bool prev_given = i > 0 && an_rp__is_token(doc, &set, cx->words.items[i - 1].span) &&
-                          cx->words.items[i - 1].span.end + 1 == w->span.start;
+        bool prev_adjacent = i > 0 && cx->words.items[i - 1].span.end + 1 == w->span.start &&
+                             doc->prose[w->span.start - 1] == ' ';
+        bool prev_given = prev_adjacent && an_rp__is_token(doc, &set, cx->words.items[i - 1].span);
+        if (prev_adjacent && !prev_given && nwords < 2 && cx->words.items[i - 1].capitalized &&
+            (an_lex_lookup(doc->text + cx->words.items[i - 1].span.start,
+                           cx->words.items[i - 1].span.end - cx->words.items[i - 1].span.start) &
+             AN_LEX_FIRST))
+            continue; /* "Chad Peace": another person's full name, not a slip for Pence */
         const char *after = doc->text + w->span.end;
         size_t left = doc->len - w->span.end;
         bool possessive = (left >= 2 && after[0] == '\'' && after[1] == 's') ||
@@ -595,6 +621,17 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
     an_rp__token_set_free(&set);
 }
 
+/* True when every occurrence of the spelling lies inside direct quotes:
+ * the source's own spelling ("bin Ladin" in a government statement). */
+static bool an_rp__only_quoted(const an_rules_ctx *cx, an_span sp)
+{
+    for (size_t i = 0; i < cx->words.len; i++)
+        if (an_rp__same(cx->doc, cx->words.items[i].span, sp) &&
+            !an_rp__in_quote(cx->doc, cx->words.items[i].span.start))
+            return false;
+    return true;
+}
+
 static void an_rp__variant_emit(an_rules_ctx *cx, const an_pair *p)
 {
     an_span fa = p->a, fb = p->b;
@@ -602,6 +639,8 @@ static void an_rp__variant_emit(an_rules_ctx *cx, const an_pair *p)
     bool a_major = na >= nb; /* a is the introduced spelling: it wins ties */
     an_span major = a_major ? fa : fb, minor = a_major ? p->b : p->a;
     size_t nmaj = a_major ? na : nb, nmin = a_major ? nb : na;
+    if (nmin >= 2 && an_rp__only_quoted(cx, minor))
+        return; /* quoted more than once the same way: not a slip */
     char smaj[96], smin[96], msg[500], rel[160], repl[128];
     an_rules__excerpt(cx->doc, major, smaj, sizeof smaj);
     an_rules__excerpt(cx->doc, minor, smin, sizeof smin);

@@ -460,6 +460,32 @@ static void test_name_variant_two_people_is_quiet(void **state)
     an_doc_free(doc);
 }
 
+/* Another given name, a derived word, a spelling the quotes keep: quiet. */
+static void test_name_variant_quiet_on_other_names_and_quoted_spellings(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Vice President Mike Pence spoke on Monday. Pence said little.\n\n"
+                       "The debt was discussed. Chad Peace of the Independent Voters Network spoke.\n\n"
+                       "Actor Mark Martin met the singer Martina on Tuesday.\n\n"
+                       "Osama bin Laden was killed in 2011. The statement read: \"Hamza bin Ladin, "
+                       "son of Usama bin Ladin, was killed.\"\n";
+    const char *people[] = {"Mike Pence", "Mark Martin", "Osama bin Laden"};
+    mspec m[] = {{"Mike Pence", 0, AN_MENTION_TITLE, 0}, {"Mark Martin", 0, AN_MENTION_NAME, 1},
+                 {"Osama bin Laden", 0, AN_MENTION_NAME, 2}};
+    qspec q[] = {{"\"Hamza bin Ladin, son of Usama bin Ladin, was killed.\"", 0, -1, -1}};
+    an_doc *doc = model_doc(text, people, 3, m, 3, q, 1, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 0);
+    an_doc_free(doc);
+    /* a doubled final letter undone is a slip */
+    text = "Actor Mark Hamill came to the expo. Later Hamil said he was retiring.\n";
+    const char *p2[] = {"Mark Hamill"};
+    mspec m2[] = {{"Mark Hamill", 0, AN_MENTION_NAME, 0}};
+    doc = model_doc(text, p2, 1, m2, 1, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 1);
+    an_doc_free(doc);
+}
+
 /* ---- person.ambiguous-surname ------------------------------------------- */
 
 static void test_ambiguous_surname(void **state)
@@ -685,6 +711,7 @@ int main(void)
         cmocka_unit_test(test_name_variant_surname),
         cmocka_unit_test(test_name_variant_marks_and_mac),
         cmocka_unit_test(test_name_variant_two_people_is_quiet),
+        cmocka_unit_test(test_name_variant_quiet_on_other_names_and_quoted_spellings),
         cmocka_unit_test(test_ambiguous_surname),
         cmocka_unit_test(test_unambiguous_surname_is_quiet),
         cmocka_unit_test(test_full_name_repeated),
