@@ -721,6 +721,44 @@ static bool an_rp__recent(const an_rules_ctx *cx, an_span intro, size_t from, si
     return false;
 }
 
+/* Nouns that introduce a relative: "his daughter Nettie Baker". */
+static const char *const an_rp__kin[] = {
+    "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "parents",
+    "parent", "uncle", "aunt", "grandfather", "grandmother", "grandson", "granddaughter", "nephew",
+    "niece", "cousin", "widow", "widower", "stepfather", "stepmother", "stepson", "stepdaughter",
+    "children", "siblings", "sons", "daughters", "brothers", "sisters", "spouse", "fiancee",
+    "fiancée", "twin", NULL};
+
+/* True when a kinship noun comes shortly before the full name, in its
+ * sentence: the person is introduced as someone's relative, whom the
+ * desk then calls by first name while the surname stays with the subject
+ * (AP obituary practice). */
+static bool an_rp__kin_intro(const an_rules_ctx *cx, an_span intro)
+{
+    size_t wi = an_rules__word_from(cx, intro.start);
+    for (size_t back = 1; back <= 6 && back <= wi; back++) {
+        const an_word *w = &cx->words.items[wi - back];
+        if (an_rules__word_in(cx->doc, w->span, an_rp__kin))
+            return true;
+        if (w->sentence_start)
+            break;
+    }
+    return false;
+}
+
+/* True when a full name starts like a person's: a known given name, an
+ * initial, an honorific or a title ("CentOS Linux" does not). */
+static bool an_rp__given_known(const an_rules_ctx *cx, an_span intro)
+{
+    size_t first;
+    if (an_rp__words_in(cx, intro, &first) < 2)
+        return false;
+    an_span w = cx->words.items[first].span;
+    return an_rp__initials(cx->doc, w) ||
+           (an_lex_lookup(cx->doc->text + w.start, w.end - w.start) &
+            (AN_LEX_FIRST | AN_LEX_HONORIFIC | AN_LEX_TITLE));
+}
+
 /* Reports word wi when two people introduced before it have it as their
  * surname; returns true when it did. */
 static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
@@ -745,8 +783,10 @@ static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
         seen[slot] = (int32_t)tok->entity;
         intro[slot] = ins;
     }
-    if (seen[1] < 0)
+    if (seen[1] < 0 || !an_rp__given_known(cx, intro[0]) || !an_rp__given_known(cx, intro[1]))
         return false;
+    if (an_rp__kin_intro(cx, intro[0]) != an_rp__kin_intro(cx, intro[1]))
+        return false; /* one is the other's relative, called by first name */
     ptrdiff_t para = an_rules__para_of(cx, w.start);
     size_t from = para > 0 ? cx->paras.items[para - 1].span.start : 0;
     bool r0 = an_rp__recent(cx, intro[0], from, w.start), r1 = an_rp__recent(cx, intro[1], from, w.start);

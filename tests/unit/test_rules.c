@@ -518,6 +518,30 @@ static void test_unambiguous_surname_is_quiet(void **state)
     an_doc_free(doc);
 }
 
+/* A relative introduced as such is called by first name; the bare
+ * surname stays with the subject. Products are not people. */
+static void test_ambiguous_surname_quiet_on_relatives_and_products(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "The drummer Ginger Baker died, his daughter Nettie Baker said.\n\n"
+                       "In September, Baker was taken to hospital in critical condition.\n\n"
+                       "Users of CentOS Linux may move to Rocky Linux next year.\n\n"
+                       "They say Linux runs well on both, the company said in a statement.\n";
+    const char *people[] = {"Ginger Baker", "Nettie Baker", "CentOS Linux", "Rocky Linux"};
+    mspec m[] = {{"Ginger Baker", 0, AN_MENTION_NAME, 0}, {"Nettie Baker", 0, AN_MENTION_NAME, 1},
+                 {"CentOS Linux", 0, AN_MENTION_NAME, 2}, {"Rocky Linux", 0, AN_MENTION_NAME, 3}};
+    an_doc *doc = model_doc(text, people, 4, m, 4, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_AMBIGUOUS_SURNAME), 0);
+    an_doc_free(doc);
+    /* two relatives, or no relative: still ambiguous */
+    text = "The drummer Ginger Baker met the singer Nettie Baker.\n\n"
+           "In September, Baker was taken to hospital in critical condition.\n";
+    doc = model_doc(text, people, 2, m, 2, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_AMBIGUOUS_SURNAME), 1);
+    an_doc_free(doc);
+}
+
 /* ---- person.full-name-repeated ------------------------------------------ */
 
 static void test_full_name_repeated(void **state)
@@ -714,6 +738,7 @@ int main(void)
         cmocka_unit_test(test_name_variant_quiet_on_other_names_and_quoted_spellings),
         cmocka_unit_test(test_ambiguous_surname),
         cmocka_unit_test(test_unambiguous_surname_is_quiet),
+        cmocka_unit_test(test_ambiguous_surname_quiet_on_relatives_and_products),
         cmocka_unit_test(test_full_name_repeated),
         cmocka_unit_test(test_acronym_undefined),
         cmocka_unit_test(test_acronym_not_flagged),
