@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-uint32_t an_lex_lookup_key(const char *key, size_t len)
+/* All the flags of key, the acronym list's included. */
+static uint32_t an_lex__flags(const char *key, size_t len)
 {
     if (len == 0 || len > AN_LEX_MAX_KEY)
         return 0;
@@ -14,6 +15,18 @@ uint32_t an_lex_lookup_key(const char *key, size_t len)
             return e->flags;
     }
     return 0;
+}
+
+uint32_t an_lex_lookup_key(const char *key, size_t len)
+{
+    return an_lex__flags(key, len) & ~(uint32_t)AN_LEX_ACRONYM;
+}
+
+bool an_lex_known_acronym(const char *text, size_t len)
+{
+    char key[AN_LEX_MAX_KEY];
+    size_t n = an_lex_key(text, len, key);
+    return n && (an_lex__flags(key, n) & AN_LEX_ACRONYM);
 }
 
 uint32_t an_lex_lookup(const char *text, size_t len)

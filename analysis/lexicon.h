@@ -14,6 +14,7 @@
 #ifndef BYLINE_LEXICON_H
 #define BYLINE_LEXICON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,13 +39,20 @@ enum {
     AN_LEX_SPEECH = 1u << 17,     /* said, told, added (speech-verbs.txt) */
     AN_LEX_ORG_SUFFIX = 1u << 18, /* Inc., Corp., Ltd. after a company name */
     AN_LEX_PERSON_NOUN = 1u << 19,/* lowercase nouns for people: student, father */
+    AN_LEX_ACRONYM = 1u << 20,    /* acronyms.txt; only an_lex_known_acronym reports it */
 };
 
 /* The longest key the table holds; longer text is never found. */
 #define AN_LEX_MAX_KEY 96
 
-/* Flags of the entry for text[0..len) (normalized as above), or 0. */
+/* Flags of the entry for text[0..len) (normalized as above), or 0. The
+ * acronym list is left out: an entry only there reads as unknown, so the
+ * entity pass sees the words it always saw. */
 uint32_t an_lex_lookup(const char *text, size_t len);
+
+/* True when text[0..len) is on the acronym allow-list (acronyms.txt):
+ *     if (an_lex_known_acronym("NATO", 4)) ... */
+bool an_lex_known_acronym(const char *text, size_t len);
 
 /* Flags of an entry given its normalized key (the caller lowered it). */
 uint32_t an_lex_lookup_key(const char *key, size_t len);

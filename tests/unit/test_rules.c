@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "analysis_internal.h"
+#include "lexicon.h"
 
 /* ---- building a model by hand ---------------------------------------- */
 
@@ -600,6 +601,30 @@ static void test_acronym_not_flagged(void **state)
     an_doc_free(doc);
 }
 
+/* The allow-list ships as data (analysis/data/acronyms.txt); stations go
+ * by their call letters; an acronym named as a term in marks is not used. */
+static void test_acronym_data_list_call_signs_and_terms(void **state)
+{
+    (void)state;
+    assert_true(an_lex_known_acronym("NATO", 4));
+    assert_true(an_lex_known_acronym("unesco", 6));
+    assert_false(an_lex_known_acronym("QRTF", 4));
+    assert_false(an_lex_lookup("CERN", 4) & AN_LEX_ACRONYM); /* the entity pass never sees it */
+    an_options opt = opts_all_on();
+    const char *text = "A resident told a reporter of WESH 2 News that the shaking woke him up.\n\n"
+                       "Reportedly, \"COVI\" represents the coronavirus and \"D\" the disease.\n\n"
+                       "The UNESCO office and CERN said the QRTF had not applied.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 1);
+    assert_span_text(doc, first(doc, AN_RULE_ACRONYM_UNDEFINED)->span, "QRTF");
+    an_doc_free(doc);
+    /* a W or K word used as an acronym is still checked */
+    text = "A report by the WXKZ is expected later this month, officials said.\n";
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 1);
+    an_doc_free(doc);
+}
+
 static void test_acronym_defined_after_use(void **state)
 {
     (void)state;
@@ -743,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_acronym_undefined),
         cmocka_unit_test(test_acronym_not_flagged),
         cmocka_unit_test(test_acronym_defined_after_use),
+        cmocka_unit_test(test_acronym_data_list_call_signs_and_terms),
         cmocka_unit_test(test_house_spelling),
         cmocka_unit_test(test_source_anonymous),
         cmocka_unit_test(test_severity_from_options),
