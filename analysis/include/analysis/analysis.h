@@ -94,6 +94,14 @@ typedef struct an_options {
     /** Acronyms readers know, in addition to the built-in allow-list. */
     const an_str *allowed_acronyms;
     size_t n_allowed_acronyms;
+    /** names.laterReference: later references by surname alone (AP, 0) or
+     *  by courtesy title and surname ("Mr. Mottaki", NYT). */
+    enum { AN_LATER_SURNAME = 0, AN_LATER_COURTESY_TITLE } later_reference;
+    /** quotes.primary: double marks outside (US, 0) or single (UK). */
+    enum { AN_QUOTES_DOUBLE = 0, AN_QUOTES_SINGLE } quotes_primary;
+    /** acronyms.parenthetical: only "Full Name (ABC)" or "ABC (Full Name)"
+     *  defines an acronym; a run of initials alone does not. */
+    bool acronyms_parenthetical;
 } an_options;
 
 /** Defaults: plain text, every rule at its default severity, no lists. */
