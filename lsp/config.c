@@ -289,10 +289,60 @@ static void config__apply_list(config_src *src, const char *key, const char *loo
     *n = nf;
 }
 
-/* Applies the members of a sub-object ("names", "acronyms"): `member` is the
- * one known key, `dotted` its full name. */
-static void config__apply_section(config_src *src, const char *section, const json_t *obj,
-                                  const char *member, an_str **list, size_t *n)
+/* One of several words ("surname", "courtesyTitle"): its index into
+ * `words`, or -1 (recorded). */
+static int config__apply_enum(config_src *src, const char *key, const char *lookup,
+                              const json_t *v, const char *const *words, const char *expected)
+{
+    for (int i = 0; json_is_string(v) && words[i]; i++)
+        if (strcmp(json_string_value(v), words[i]) == 0)
+            return i;
+    config__src_error(src, key, lookup, expected);
+    return -1;
+}
+
+/* A dotted member key ("names.house", "quotes.primary"); false when unknown. */
+static bool config__apply_member(config_src *src, const char *key, const char *lookup,
+                                 const json_t *v)
+{
+    static const char *const later[] = {"surname", "courtesyTitle", NULL};
+    static const char *const primary[] = {"double", "single", NULL};
+    config *cfg = src->cfg;
+    int i;
+    an_severity sev;
+    if (strcmp(key, "names.house") == 0) {
+        config__apply_list(src, key, lookup, v, &cfg->house_names, &cfg->n_house_names);
+    } else if (strcmp(key, "acronyms.allowList") == 0) {
+        config__apply_list(src, key, lookup, v, &cfg->allowed_acronyms, &cfg->n_allowed_acronyms);
+    } else if (strcmp(key, "names.laterReference") == 0) {
+        if ((i = config__apply_enum(src, key, lookup, v, later,
+                                    "expected \"surname\" or \"courtesyTitle\"")) >= 0)
+            cfg->later_reference = i;
+    } else if (strcmp(key, "quotes.primary") == 0) {
+        if ((i = config__apply_enum(src, key, lookup, v, primary,
+                                    "expected \"double\" or \"single\"")) >= 0)
+            cfg->quotes_primary = i;
+    } else if (strcmp(key, "acronyms.parenthetical") == 0) {
+        if (json_is_boolean(v))
+            cfg->acronyms_parenthetical = json_is_true(v);
+        else
+            config__src_error(src, key, lookup, "expected true or false");
+    } else if (strcmp(key, "sources.anonymousSeverity") == 0) {
+        if (config__parse_severity(v, AN_RULE_SOURCE_ANONYMOUS, &sev) == 0)
+            cfg->severity[AN_RULE_SOURCE_ANONYMOUS] = sev;
+        else
+            config__src_error(src, key, lookup,
+                              "expected \"off\", \"error\", \"warning\", \"information\", "
+                              "\"hint\", true or false");
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Applies the members of a sub-object ("names", "acronyms", "quotes",
+ * "sources") one by one. */
+static void config__apply_section(config_src *src, const char *section, const json_t *obj)
 {
     char key[160];
     if (!json_is_object(obj)) {
@@ -303,9 +353,7 @@ static void config__apply_section(config_src *src, const char *section, const js
     const json_t *v;
     json_object_foreach((json_t *)obj, name, v) {
         snprintf(key, sizeof key, "%s.%s", section, name);
-        if (strcmp(name, member) == 0)
-            config__apply_list(src, key, name, v, list, n);
-        else
+        if (!config__apply_member(src, key, name, v))
             config__src_error(src, key, name, "unknown key (see docs/configuration.md)");
     }
 }
@@ -319,23 +367,23 @@ static void config__apply_max_size(config_src *src, const json_t *v)
         src->cfg->max_document_size = (size_t)json_integer_value(v);
 }
 
-/* Dotted top-level keys ("names.house") as editors may send them. */
+/* A top-level key; dotted member keys ("names.house") as editors may send them. */
 static void config__apply_key(config_src *src, const char *name, const json_t *v)
 {
-    config *cfg = src->cfg;
-    if (strcmp(name, "rules") == 0)
+    static const char *const sections[] = {"names", "acronyms", "quotes", "sources", NULL};
+    if (strcmp(name, "rules") == 0) {
         config__apply_rules(src, v);
-    else if (strcmp(name, "names") == 0)
-        config__apply_section(src, "names", v, "house", &cfg->house_names, &cfg->n_house_names);
-    else if (strcmp(name, "names.house") == 0)
-        config__apply_list(src, name, name, v, &cfg->house_names, &cfg->n_house_names);
-    else if (strcmp(name, "acronyms") == 0)
-        config__apply_section(src, "acronyms", v, "allowList", &cfg->allowed_acronyms,
-                              &cfg->n_allowed_acronyms);
-    else if (strcmp(name, "acronyms.allowList") == 0)
-        config__apply_list(src, name, name, v, &cfg->allowed_acronyms, &cfg->n_allowed_acronyms);
-    else if (strcmp(name, "maxDocumentSize") == 0)
+        return;
+    }
+    for (size_t i = 0; sections[i]; i++)
+        if (strcmp(name, sections[i]) == 0) {
+            config__apply_section(src, name, v);
+            return;
+        }
+    if (strcmp(name, "maxDocumentSize") == 0)
         config__apply_max_size(src, v);
+    else if (config__apply_member(src, name, name, v))
+        return;
     else if (strcmp(name, "$schema") != 0 && strcmp(name, "trace") != 0 &&
              strcmp(name, "docsBaseUrl") != 0)
         config__src_error(src, name, name, "unknown key (see docs/configuration.md)");
@@ -483,5 +531,8 @@ an_options config_options(const config *cfg, an_format format)
     opt.n_house_names = cfg->n_house_names;
     opt.allowed_acronyms = cfg->allowed_acronyms;
     opt.n_allowed_acronyms = cfg->n_allowed_acronyms;
+    opt.later_reference = cfg->later_reference ? AN_LATER_COURTESY_TITLE : AN_LATER_SURNAME;
+    opt.quotes_primary = cfg->quotes_primary ? AN_QUOTES_SINGLE : AN_QUOTES_DOUBLE;
+    opt.acronyms_parenthetical = cfg->acronyms_parenthetical;
     return opt;
 }

@@ -9,9 +9,15 @@
  *       "rules": { "source.anonymous": "information",
  *                  "person.full-name-repeated": "off" },
  *       "names": { "house": ["Manouchehr Mottaki", "Muammar Gaddafi"] },
- *       "acronyms": { "allowList": ["MEK", "IRGC"] },
+ *       "acronyms": { "allowList": ["MEK", "IRGC"], "parenthetical": false },
+ *       "quotes": { "primary": "double" },
+ *       "sources": { "anonymousSeverity": "information" },
  *       "maxDocumentSize": 52428800
  *     }
+ *
+ * `names.laterReference` is "surname" (AP) or "courtesyTitle" (NYT);
+ * `sources.anonymousSeverity` is a severity for source.anonymous, like
+ * rules."source.anonymous".
  *
  * `names.house` and `acronyms.allowList` may also be a string: the path of
  * a file with one entry a line (relative to the config file's folder).
@@ -37,6 +43,7 @@
 #define BYLINE_LSP_CONFIG_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "analysis/analysis.h"
@@ -61,6 +68,9 @@ typedef struct config {
     an_str *allowed_acronyms; /* NUL-terminated strings */
     size_t n_allowed_acronyms;
     size_t max_document_size; /* bytes; larger documents are not analysed */
+    int later_reference;      /* names.laterReference: AN_LATER_SURNAME or _COURTESY_TITLE */
+    int quotes_primary;       /* quotes.primary: AN_QUOTES_DOUBLE or AN_QUOTES_SINGLE */
+    bool acronyms_parenthetical; /* acronyms.parenthetical */
     char *source;             /* the config file that was loaded, or NULL */
     config_error *errors;
     size_t n_errors;

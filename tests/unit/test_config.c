@@ -136,6 +136,55 @@ static void test_wrapped_dotted_and_non_object(void **state)
     config_free(cfg);
 }
 
+/* The style switches of NEWSROOM §8, nested or dotted, and their bad values. */
+static void test_style_switches(void **state)
+{
+    (void)state;
+    config *cfg = config_new();
+    an_options opt = config_options(cfg, AN_FORMAT_PLAIN);
+    assert_int_equal(opt.later_reference, AN_LATER_SURNAME);
+    assert_int_equal(opt.quotes_primary, AN_QUOTES_DOUBLE);
+    assert_false(opt.acronyms_parenthetical);
+    json_t *s = parse("{\"names\": {\"laterReference\": \"courtesyTitle\"},"
+                      " \"quotes\": {\"primary\": \"single\"},"
+                      " \"acronyms\": {\"parenthetical\": true},"
+                      " \"sources\": {\"anonymousSeverity\": \"warning\"}}");
+    assert_int_equal(config_apply_json(cfg, s, "test", NULL, NULL), 0);
+    opt = config_options(cfg, AN_FORMAT_PLAIN);
+    assert_int_equal(opt.later_reference, AN_LATER_COURTESY_TITLE);
+    assert_int_equal(opt.quotes_primary, AN_QUOTES_SINGLE);
+    assert_true(opt.acronyms_parenthetical);
+    assert_int_equal(opt.severity[AN_RULE_SOURCE_ANONYMOUS], AN_SEV_WARNING);
+    json_decref(s);
+    /* editor settings, dotted, override key by key */
+    s = parse("{\"byline\": {\"names.laterReference\": \"surname\", \"quotes.primary\": \"double\","
+              " \"acronyms.parenthetical\": false, \"sources.anonymousSeverity\": false}}");
+    assert_int_equal(config_apply_json(cfg, s, "workspace/didChangeConfiguration", NULL, NULL), 0);
+    opt = config_options(cfg, AN_FORMAT_PLAIN);
+    assert_int_equal(opt.later_reference, AN_LATER_SURNAME);
+    assert_int_equal(opt.quotes_primary, AN_QUOTES_DOUBLE);
+    assert_false(opt.acronyms_parenthetical);
+    assert_int_equal(opt.severity[AN_RULE_SOURCE_ANONYMOUS], AN_SEV_OFF);
+    json_decref(s);
+    /* bad values are reported and change nothing */
+    const char *text = "{\n \"names\": {\"laterReference\": \"Mr\"},\n \"quotes\": {\"primary\": 2},\n"
+                       " \"acronyms\": {\"parenthetical\": \"yes\"},\n"
+                       " \"sources\": {\"anonymousSeverity\": \"loud\", \"other\": 1}\n}";
+    s = parse(text);
+    assert_int_equal(config_apply_json(cfg, s, "/desk/.byline.json", text, NULL), 5);
+    assert_string_equal(cfg->errors[0].key, "names.laterReference");
+    assert_int_equal(cfg->errors[0].line, 2);
+    assert_string_equal(cfg->errors[1].key, "quotes.primary");
+    assert_string_equal(cfg->errors[2].key, "acronyms.parenthetical");
+    assert_string_equal(cfg->errors[3].key, "sources.anonymousSeverity");
+    assert_string_equal(cfg->errors[4].key, "sources.other");
+    opt = config_options(cfg, AN_FORMAT_PLAIN);
+    assert_int_equal(opt.later_reference, AN_LATER_SURNAME);
+    assert_int_equal(opt.severity[AN_RULE_SOURCE_ANONYMOUS], AN_SEV_OFF);
+    json_decref(s);
+    config_free(cfg);
+}
+
 static void test_walk_up_and_list_file(void **state)
 {
     (void)state;
@@ -217,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_apply_rules_lists_and_size),
         cmocka_unit_test(test_bad_keys_leave_values),
         cmocka_unit_test(test_wrapped_dotted_and_non_object),
+        cmocka_unit_test(test_style_switches),
         cmocka_unit_test(test_walk_up_and_list_file),
         cmocka_unit_test(test_broken_file_keeps_defaults),
         cmocka_unit_test(test_user_config_fallback),
