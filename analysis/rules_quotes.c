@@ -113,35 +113,93 @@ static bool an_rq__right_space(const char *p, size_t pos, size_t ceil)
             (unsigned char)p[pos + 2] == 0x99 || (unsigned char)p[pos + 2] == 0xA6);
 }
 
-/* The double quotation marks of a paragraph, classified. */
-static size_t an_rq__marks(const an_doc *doc, an_span sp, an_mark *out, size_t cap)
+/* The primary quotation marks of a paragraph, classified: double marks,
+ * or with `single` (quotes.primary: single) single ones, leaving out
+ * apostrophes inside words (don't, Truckin') and straight openers of
+ * elisions ('90s, 'n'). */
+static size_t an_rq__marks(const an_doc *doc, an_span sp, an_mark *out, size_t cap, bool single)
 {
     const char *p = doc->prose;
+    unsigned char straight = single ? '\'' : '"', open = single ? 0x98 : 0x9C,
+                  close = single ? 0x99 : 0x9D;
     size_t n = 0;
     for (size_t i = sp.start; i < sp.end && n < cap; i++) {
         unsigned char c = (unsigned char)p[i];
         an_mark m = {i, 1, AN_MARK_STRAIGHT, false};
         if (c == 0xE2 && i + 2 < sp.end && (unsigned char)p[i + 1] == 0x80) {
             unsigned char d = (unsigned char)p[i + 2];
-            if (d != 0x9C && d != 0x9D && d != 0x9E)
+            if (d != open && d != close && (single || d != 0x9E))
                 continue;
             m.len = 3;
-            m.kind = d == 0x9D ? AN_MARK_CLOSE : AN_MARK_OPEN;
+            m.kind = d == close ? AN_MARK_CLOSE : AN_MARK_OPEN;
             m.opener = m.kind == AN_MARK_OPEN;
-        } else if (c == '"') {
-            if (i > sp.start && p[i - 1] >= '0' && p[i - 1] <= '9')
-                continue; /* inches, seconds */
+            if (single && d == close && !an_rq__right_space(p, i + 3, sp.end))
+                continue; /* don’t */
+        } else if (c == straight) {
             bool l = an_rq__left_space(p, i, sp.start), r = an_rq__right_space(p, i + 1, sp.end);
-            if (l == r)
-                m.kind = -1; /* ambiguous: decided by state */
+            if (l == r || (i > sp.start && p[i - 1] >= '0' && p[i - 1] <= '9'))
+                m.kind = -1; /* ambiguous: decided by state (after a digit: "COVID-19", or inches) */
             else
                 m.opener = l;
+            if (single && (l == r || (l && !(i + 1 < sp.end && p[i + 1] >= 'A' && p[i + 1] <= 'Z'))))
+                continue; /* an apostrophe or an elision */
         } else {
             continue;
         }
         out[n++] = m;
     }
     return n;
+}
+
+/* True when a quote.unbalanced finding already lies in span. */
+static bool an_rq__reported_in(const an_rules_ctx *cx, an_span sp)
+{
+    const an_doc *doc = cx->doc;
+    for (size_t i = 0; i < doc->diagnostics.len; i++) {
+        const an_diagnostic *d = &doc->diagnostics.items[i];
+        if (d->rule == AN_RULE_QUOTE_UNBALANCED && d->span.start >= sp.start && d->span.start < sp.end)
+            return true;
+    }
+    return false;
+}
+
+/* Two opening marks of the primary kind with no closing mark between, in
+ * one paragraph: a closing mark was dropped ("must be well thought out:
+ * "Moves to ...") or a quote inside a quote kept the outer marks. Only
+ * where no other mark finding covers the paragraph: one fault, one report.
+ * Runs after the other mark checks. */
+static void an_rq__nested(an_rules_ctx *cx)
+{
+    bool single = cx->opt->quotes_primary == AN_QUOTES_SINGLE;
+    an_mark marks[64];
+    for (size_t pi = 0; pi < cx->paras.len; pi++) {
+        if (!cx->paras.items[pi].body || an_rq__reported_in(cx, cx->paras.items[pi].span))
+            continue;
+        size_t n = an_rq__marks(cx->doc, cx->paras.items[pi].span, marks, 64, single);
+        ptrdiff_t open = -1; /* the unclosed opener, or -1 */
+        for (size_t i = 0; i < n; i++) {
+            bool sure = marks[i].kind != -1;
+            bool opener = sure ? marks[i].opener : open < 0;
+            if (!opener) {
+                open = -1;
+                continue;
+            }
+            if (open >= 0 && sure && marks[open].kind != -1) {
+                an_rules__emit(cx, AN_RULE_QUOTE_UNBALANCED,
+                               (an_span){marks[i].pos, marks[i].pos + marks[i].len},
+                               single ? "A quotation mark opens before the quote before it is "
+                                        "closed: close that quote first (a quote inside a quote "
+                                        "takes double marks)."
+                                      : "A quotation mark opens before the quote before it is "
+                                        "closed: close that quote first (a quote inside a quote "
+                                        "takes single marks).",
+                               (an_span){marks[open].pos, marks[open].pos + marks[open].len},
+                               "the quote still open", NULL);
+                break; /* one per paragraph */
+            }
+            open = (ptrdiff_t)i;
+        }
+    }
 }
 
 /* ", he said" or ", said Smith" inside an unclosed quote: the closing mark
@@ -370,6 +428,7 @@ static void an_rq__unbalanced(an_rules_ctx *cx)
         if (!(q->flags & AN_QUOTE_NOT_SPEECH))
             an_rq__dropped_close(cx, q);
     }
+    an_rq__nested(cx);
 }
 
 /* ---- quote.unattributed ------------------------------------------------ */
@@ -449,7 +508,7 @@ static an_span an_rq__whole_para_quote(const an_rules_ctx *cx, size_t para)
 {
     an_mark marks[8];
     an_span ps = cx->paras.items[para].span;
-    size_t n = an_rq__marks(cx->doc, ps, marks, 8);
+    size_t n = an_rq__marks(cx->doc, ps, marks, 8, cx->opt->quotes_primary == AN_QUOTES_SINGLE);
     if (n != 2 || marks[0].pos != ps.start || marks[1].opener)
         return (an_span){0, 0};
     size_t end = marks[1].pos + marks[1].len;

@@ -265,6 +265,34 @@ static void test_unbalanced_partial_quote_left_open(void **state)
     an_doc_free(doc);
 }
 
+/* A second opening mark before the first quote is closed: a dropped
+ * closing mark; quotes.primary says which marks are the outer ones. */
+static void test_unbalanced_nested_openers(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "Solomon told Sky News any process \"must be well thought out: \"Moves to reduce "
+                       "the backlog are welcome but not like this.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_true(count(doc, AN_RULE_QUOTE_UNBALANCED) >= 1);
+    an_doc_free(doc);
+    /* a mark after a digit closes: "COVID-19" */
+    text = "The name \"COVID-19\" replaces the designation \"2019-nCoV\" in all of its reports.\n";
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNBALANCED), 0);
+    an_doc_free(doc);
+    /* single primary (UK): the single marks are the outer ones */
+    text = "She said: 'The plan failed, and the 'Board must resign now, whatever it costs.\n";
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNBALANCED), 0); /* double primary: apostrophes */
+    an_doc_free(doc);
+    opt.quotes_primary = AN_QUOTES_SINGLE;
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_QUOTE_UNBALANCED), 1);
+    assert_non_null(strstr(first(doc, AN_RULE_QUOTE_UNBALANCED)->message.ptr, "takes double marks"));
+    an_doc_free(doc);
+}
+
 /* A double quote is closed by a double mark, not by an apostrophe at the
  * end of its last word; "I wrote" inside a quote is no attribution. */
 static void test_unbalanced_quiet_on_apostrophe_ends_and_first_person(void **state)
@@ -749,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_unbalanced_quiet_on_apostrophes_and_running_quotes),
         cmocka_unit_test(test_unbalanced_dropped_close_before_attribution),
         cmocka_unit_test(test_unbalanced_partial_quote_left_open),
+        cmocka_unit_test(test_unbalanced_nested_openers),
         cmocka_unit_test(test_unbalanced_quiet_on_apostrophe_ends_and_first_person),
         cmocka_unit_test(test_unattributed_quiet_in_first_person_answer),
         cmocka_unit_test(test_speaker_unknown),
