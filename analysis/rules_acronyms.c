@@ -282,8 +282,9 @@ static bool an_ra__is_word(const an_rules_ctx *cx, size_t wi, const char *name)
     return an_ra__shape(cx->doc->prose, cx->words.items[wi].span, got) && strcmp(got, name) == 0;
 }
 
-/* "(MEK)", ", or MEK", "MEK (Mujahedin Khalq)": the offset, or SIZE_MAX. */
-static size_t an_ra__explicit(const an_rules_ctx *cx, const char *name)
+/* "(MEK)", ", or MEK", "MEK (Mujahedin Khalq)": the offset, or SIZE_MAX.
+ * With `paren_only` (acronyms.parenthetical) the ", or MEK" form does not count. */
+static size_t an_ra__explicit(const an_rules_ctx *cx, const char *name, bool paren_only)
 {
     const char *p = cx->doc->prose;
     size_t len = cx->doc->len;
@@ -292,7 +293,7 @@ static size_t an_ra__explicit(const an_rules_ctx *cx, const char *name)
             continue;
         an_span w = cx->words.items[i].span;
         bool paren = w.start >= 1 && p[w.start - 1] == '(';
-        bool or_form = w.start >= 5 && memcmp(p + w.start - 4, " or ", 4) == 0 &&
+        bool or_form = !paren_only && w.start >= 5 && memcmp(p + w.start - 4, " or ", 4) == 0 &&
                        (p[w.start - 5] == ',' || p[w.start - 5] == '(');
         size_t after = w.end;
         if (i + 1 < cx->words.len && after + 1 == cx->words.items[i + 1].span.start &&
@@ -365,12 +366,38 @@ static size_t an_ra__alias(const an_rules_ctx *cx, const char *name)
     return SIZE_MAX;
 }
 
+/* acronyms.parenthetical: a definition is "Full Name (ABC)" or "ABC (Full
+ * Name)"; initials spelled out without the parenthetical do not define. */
+static bool an_ra__not_parenthetical(an_rules_ctx *cx, const an_acr *a, size_t spelled)
+{
+    if (spelled == SIZE_MAX)
+        return false;
+    char msg[400];
+    snprintf(msg, sizeof msg,
+             "â%sâ is spelled out but never given in parentheses: write the "
+             "full name with â(%s)â after it at the first reference "
+             "(acronyms.parenthetical).", a->name, a->name);
+    size_t end = spelled;
+    while (end < cx->doc->len && cx->doc->prose[end] != '\n' && end - spelled < 60 &&
+           cx->doc->prose[end] != ',' && cx->doc->prose[end] != '.')
+        end++;
+    an_rules__emit(cx, AN_RULE_ACRONYM_UNDEFINED, a->first, msg, (an_span){spelled, end},
+                   "spelled out here", NULL);
+    return true;
+}
+
 static void an_ra__check(an_rules_ctx *cx, const an_acr *a)
 {
-    size_t def = an_ra__explicit(cx, a->name), spelled = an_ra__spelled_out(cx, a->name),
-           alias = an_ra__alias(cx, a->name);
-    size_t first_def = def < spelled ? def : spelled;
-    first_def = alias < first_def ? alias : first_def;
+    bool paren = cx->opt->acronyms_parenthetical;
+    size_t def = an_ra__explicit(cx, a->name, paren), spelled = an_ra__spelled_out(cx, a->name),
+           alias = paren ? SIZE_MAX : an_ra__alias(cx, a->name);
+    if (paren && def == SIZE_MAX && an_ra__not_parenthetical(cx, a, spelled))
+        return;
+    size_t first_def = def;
+    if (!paren) {
+        first_def = spelled < first_def ? spelled : first_def;
+        first_def = alias < first_def ? alias : first_def;
+    }
     char msg[400];
     if (first_def == SIZE_MAX) {
         snprintf(msg, sizeof msg,

@@ -653,6 +653,26 @@ static void test_acronym_data_list_call_signs_and_terms(void **state)
     an_doc_free(doc);
 }
 
+/* acronyms.parenthetical: only "Full Name (ABC)" or "ABC (Full Name)" defines. */
+static void test_acronym_parenthetical(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "The Quarterly Review Task Force met on Monday. The QRTF said it would "
+                       "report. The Islamic Revolutionary Guard Corps (IRGC) agreed; the militant "
+                       "group Mujahedin Khalq, or MEK, did not. The IRGC and the MEK left.\n";
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 0);
+    an_doc_free(doc);
+    opt.acronyms_parenthetical = true;
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 2); /* QRTF, MEK */
+    const an_diagnostic *d = first(doc, AN_RULE_ACRONYM_UNDEFINED);
+    assert_span_text(doc, d->span, "QRTF");
+    assert_non_null(strstr(d->message.ptr, "in parentheses"));
+    an_doc_free(doc);
+}
+
 static void test_acronym_defined_after_use(void **state)
 {
     (void)state;
@@ -797,6 +817,7 @@ int main(void)
         cmocka_unit_test(test_acronym_undefined),
         cmocka_unit_test(test_acronym_not_flagged),
         cmocka_unit_test(test_acronym_defined_after_use),
+        cmocka_unit_test(test_acronym_parenthetical),
         cmocka_unit_test(test_acronym_data_list_call_signs_and_terms),
         cmocka_unit_test(test_house_spelling),
         cmocka_unit_test(test_source_anonymous),
