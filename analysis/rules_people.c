@@ -312,8 +312,10 @@ static bool an_rp__early_candidate(const an_rules_ctx *cx, size_t wi, an_span at
         return false;
     size_t nwords;
     int32_t ent = an_rp__covering(cx, at, &nwords);
-    if (ent >= 0 && doc->entities.items[ent].kind == AN_ENTITY_PERSON)
-        return nwords == 1;
+    if (ent >= 0 && doc->entities.items[ent].kind == AN_ENTITY_PERSON) {
+        const an_mention *m = &doc->mentions.items[an_doc_mention_at(doc, at.start)];
+        return nwords == 1 || (m->kind == AN_MENTION_HONORIFIC && m->span.end == at.end);
+    }
     return an_rp__verb_follows(cx, wi);
 }
 
@@ -346,6 +348,53 @@ static void an_rp__before_intro(an_rules_ctx *cx)
 
 /* ---- person.full-name-repeated ------------------------------------------ */
 
+/* The courtesy title for a person introduced as `intro`, from the given
+ * name's usual sex: "Mr.", "Ms.", or NULL when the name does not tell. */
+static const char *an_rp__courtesy(const an_rules_ctx *cx, an_span intro)
+{
+    size_t first;
+    if (an_rp__words_in(cx, intro, &first) < 2)
+        return NULL;
+    an_span g = cx->words.items[first].span;
+    uint32_t f = an_lex_lookup(cx->doc->text + g.start, g.end - g.start);
+    return (f & AN_LEX_MALE) ? "Mr." : (f & AN_LEX_FEMALE) ? "Ms." : NULL;
+}
+
+/* names.laterReference: courtesyTitle (NYT): a later reference by the bare
+ * surname, where the desk writes "Mr. Mottaki". Titles ("President
+ * Obama") and honorifics before it are fine; so are quotes. */
+static void an_rp__courtesy_later(an_rules_ctx *cx, const an_entity *e, an_span in)
+{
+    const an_doc *doc = cx->doc;
+    an_span sur = an_rp__surname(cx, in);
+    const char *title = an_rp__courtesy(cx, in);
+    for (size_t i = 0; i < e->n_mentions; i++) {
+        const an_mention *m = &doc->mentions.items[e->mentions[i]];
+        size_t first;
+        if (m->span.start <= in.start || m->kind != AN_MENTION_SURNAME ||
+            an_rp__words_in(cx, m->span, &first) != 1 || !an_rp__same(doc, m->span, sur) ||
+            !an_rules__in_body(cx, m->span.start) || an_rp__in_quote(doc, m->span.start) ||
+            an_rules__in_first_person(cx, m->span.start) || an_rp__eponym(doc, m->span))
+            continue;
+        if (first > 0 && (an_rules__word_in(doc, cx->words.items[first - 1].span, an_rp__titles) ||
+                          (an_lex_lookup(doc->text + cx->words.items[first - 1].span.start,
+                                         cx->words.items[first - 1].span.end -
+                                             cx->words.items[first - 1].span.start) &
+                           (AN_LEX_TITLE | AN_LEX_HONORIFIC))))
+            continue;
+        char a[96], msg[400], repl[128];
+        an_rules__excerpt(doc, m->span, a, sizeof a);
+        snprintf(msg, sizeof msg,
+                 "%s alone: this desk gives later references a courtesy title (%s %.*s) "
+                 "(names.laterReference: courtesyTitle).", a, title ? title : "Mr. or Ms.",
+                 (int)(sur.end - sur.start), doc->text + sur.start);
+        snprintf(repl, sizeof repl, "%s %.*s", title ? title : "", (int)(sur.end - sur.start),
+                 doc->text + sur.start);
+        an_rules__emit(cx, AN_RULE_PERSON_FULL_NAME_REPEATED, m->span, msg, in, "first reference",
+                       title ? repl : NULL);
+    }
+}
+
 static void an_rp__full_repeated(an_rules_ctx *cx)
 {
     const an_doc *doc = cx->doc;
@@ -355,6 +404,9 @@ static void an_rp__full_repeated(an_rules_ctx *cx)
         if (intro < 0)
             continue;
         an_span in = doc->mentions.items[intro].span;
+        bool courtesy = cx->opt->later_reference == AN_LATER_COURTESY_TITLE;
+        if (courtesy)
+            an_rp__courtesy_later(cx, e, in);
         for (size_t i = 0; i < e->n_mentions; i++) {
             const an_mention *m = &doc->mentions.items[e->mentions[i]];
             if (m->span.start <= in.start || !an_rp__same(doc, m->span, in) ||
@@ -362,9 +414,14 @@ static void an_rp__full_repeated(an_rules_ctx *cx)
                 continue;
             char a[96], msg[300];
             an_rules__excerpt(doc, m->span, a, sizeof a);
-            snprintf(msg, sizeof msg,
-                     "%s has already been introduced: later references use the surname alone "
-                     "(or a courtesy title, in NYT style).", a);
+            if (courtesy)
+                snprintf(msg, sizeof msg,
+                         "%s has already been introduced: later references use a courtesy title "
+                         "and the surname (Mr. or Ms. ...).", a);
+            else
+                snprintf(msg, sizeof msg,
+                         "%s has already been introduced: later references use the surname alone "
+                         "(or a courtesy title, in NYT style).", a);
             an_rules__emit(cx, AN_RULE_PERSON_FULL_NAME_REPEATED, m->span, msg, in,
                            "first reference", NULL);
         }

@@ -438,6 +438,38 @@ static void test_surname_before_introduction_things_are_quiet(void **state)
     an_doc_free(doc);
 }
 
+/* names.laterReference: courtesyTitle (NYT): a bare later surname is a
+ * hint with the courtesy title as the fix; "Mr. McCormack" before the full
+ * name is an early reference in any style. */
+static void test_later_reference_courtesy_title(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "State Department spokesman Sean McCormack spoke on Monday.\n\n"
+                       "McCormack said the talks were useful. Mr. McCormack left early.\n";
+    const char *people[] = {"Sean McCormack"};
+    mspec m[] = {{"Sean McCormack", 0, AN_MENTION_NAME, 0}, {"McCormack", 1, AN_MENTION_SURNAME, 0},
+                 {"Mr. McCormack", 0, AN_MENTION_HONORIFIC, 0}};
+    an_doc *doc = model_doc(text, people, 1, m, 3, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_FULL_NAME_REPEATED), 0); /* AP: surname alone */
+    an_doc_free(doc);
+    opt.later_reference = AN_LATER_COURTESY_TITLE;
+    doc = model_doc(text, people, 1, m, 3, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_FULL_NAME_REPEATED), 1);
+    const an_diagnostic *d = first(doc, AN_RULE_PERSON_FULL_NAME_REPEATED);
+    assert_span_text(doc, d->span, "McCormack");
+    assert_string_equal(d->replacement.ptr, "Mr. McCormack");
+    an_doc_free(doc);
+    /* an honorific early reference */
+    opt = opts_all_on();
+    text = "Mr. McCormack said the talks would go on.\n\n"
+           "State Department spokesman Sean McCormack spoke on Monday.\n";
+    mspec m2[] = {{"Mr. McCormack", 0, AN_MENTION_HONORIFIC, 0}, {"Sean McCormack", 0, AN_MENTION_NAME, 0}};
+    doc = model_doc(text, people, 1, m2, 2, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_SURNAME_BEFORE_INTRO), 1);
+    an_doc_free(doc);
+}
+
 /* ---- person.name-variant ------------------------------------------------ */
 
 static void test_name_variant_surname(void **state)
@@ -806,6 +838,7 @@ int main(void)
         cmocka_unit_test(test_surname_after_introduction_is_quiet),
         cmocka_unit_test(test_surname_before_introduction_any_entity),
         cmocka_unit_test(test_surname_before_introduction_things_are_quiet),
+        cmocka_unit_test(test_later_reference_courtesy_title),
         cmocka_unit_test(test_name_variant_surname),
         cmocka_unit_test(test_name_variant_marks_and_mac),
         cmocka_unit_test(test_name_variant_two_people_is_quiet),
