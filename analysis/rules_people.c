@@ -820,9 +820,12 @@ static bool an_rp__given_known(const an_rules_ctx *cx, an_span intro)
  * surname; returns true when it did. */
 static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
 {
+    static const char *const which[] = {"elder", "younger", "older", NULL};
     const an_doc *doc = cx->doc;
     an_span w = cx->words.items[wi].span;
     int32_t seen[2] = {-1, -1};
+    if (wi > 0 && an_rules__word_in(doc, cx->words.items[wi - 1].span, which))
+        return false; /* "the elder Biden" says which one */
     an_span intro[2];
     for (size_t k = 0; k < t->len && seen[1] < 0; k++) {
         const an_token *tok = &t->items[k];

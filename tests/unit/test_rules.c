@@ -595,6 +595,12 @@ static void test_ambiguous_surname_quiet_on_relatives_and_products(void **state)
     an_doc *doc = model_doc(text, people, 4, m, 4, NULL, 0, &opt);
     assert_int_equal(count(doc, AN_RULE_PERSON_AMBIGUOUS_SURNAME), 0);
     an_doc_free(doc);
+    /* "the elder Baker" says which one */
+    text = "The drummer Ginger Baker met the singer Nettie Baker.\n\n"
+           "In September, the elder Baker was taken to hospital in critical condition.\n";
+    doc = model_doc(text, people, 2, m, 2, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_AMBIGUOUS_SURNAME), 0);
+    an_doc_free(doc);
     /* two relatives, or no relative: still ambiguous */
     text = "The drummer Ginger Baker met the singer Nettie Baker.\n\n"
            "In September, Baker was taken to hospital in critical condition.\n";
