@@ -124,8 +124,30 @@ void an_rules__excerpt(const an_doc *doc, an_span span, char *buf, size_t size)
 
 /* ---- comparison keys -------------------------------------------------- */
 
+/* The key of ASCII text: normalization and mark stripping change nothing,
+ * and case folding is lowering. */
+static char *an_rules__ascii_key(const char *s, size_t len)
+{
+    char *key = malloc(len + 1);
+    if (!key)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        key[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 0x20) : s[i];
+    key[len] = '\0';
+    return key;
+}
+
 char *an_rules__key(const char *s, size_t len, bool strip_marks)
 {
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80 && s[ascii] != '\0')
+        ascii++;
+    if (ascii == len) {
+        char *key = an_rules__ascii_key(s, len);
+        if (key && strip_marks && strncmp(key, "mac", 3) == 0 && key[3] != '\0')
+            memmove(key + 1, key + 2, strlen(key + 2) + 1); /* "mac" -> "mc" */
+        return key;
+    }
     utf8proc_uint8_t *out = NULL;
     int flags = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
     if (strip_marks)
@@ -147,6 +169,10 @@ static size_t an_rules__codepoints(const char *key, int32_t *cps, size_t cap)
     size_t n = 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)key;
     while (*p && n < cap) {
+        if (*p < 0x80) {
+            cps[n++] = *p++;
+            continue;
+        }
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate(p, -1, &c);
         if (k <= 0)
@@ -278,7 +304,7 @@ static int an_rules__push_cps(an_name_keys *c, const char *key, uint32_t *off, u
 static int an_rules__push_chars(an_name_keys *c, const char *key, uint32_t *off)
 {
     *off = (uint32_t)c->chars.len;
-    for (size_t i = 0; i <= strlen(key); i++)
+    for (size_t i = 0, n = strlen(key); i <= n; i++)
         if (AN_VEC_PUSH(c->chars, key[i]) != 0)
             return -1;
     return 0;
@@ -294,6 +320,8 @@ static an_name_key an_rules__name_key_new(an_name_keys *c, const char *s, size_t
            an_rules__push_chars(c, cased, &k.cased_off) == 0 &&
            an_rules__push_chars(c, fold, &k.fold_off) == 0 &&
            an_rules__push_cps(c, fold, &k.fold_cps, &k.fold_n) == 0;
+    for (uint32_t i = 0; k.ok && i < k.fold_n; i++)
+        k.letters |= UINT64_C(1) << ((uint32_t)c->cps.items[k.fold_cps + i] % 64);
     free(raw);
     free(cased);
     free(fold);
@@ -331,7 +359,15 @@ bool an_rules__variant_k(const an_name_keys *c, int32_t ia, int32_t ib)
         return false;
     if (shorter < 7 && pa[0] != pb[0])
         return false;
-    return an_rules__distance(pa, n, pb, m) <= (shorter >= 10 ? 2u : 1u);
+    /* An edit adds or removes at most two letters of the set, a swap none:
+     * more letters apart than twice the edits allowed is too far. */
+    size_t edits = shorter >= 10 ? 2u : 1u;
+    size_t apart = 0;
+    for (uint64_t x = a->letters ^ b->letters; x && apart <= 2 * edits; x &= x - 1)
+        apart++;
+    if (apart > 2 * edits)
+        return false;
+    return an_rules__distance(pa, n, pb, m) <= edits;
 }
 
 bool an_rules__plural_k(const an_name_keys *c, int32_t word, int32_t name)
@@ -409,9 +445,12 @@ static bool an_rules__para_is_body(const an_doc *doc, an_span sp)
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
         if (an_rules__starts_with(prose, n, labels[i]))
             return false;
-    for (size_t i = 0; i + 7 <= n && n < 400; i++)
-        if (strncasecmp(prose + i, "image:", 6) == 0 || strncasecmp(prose + i, "photo:", 6) == 0)
+    for (size_t i = 0; i + 7 <= n && n < 400; i++) {
+        char c = (char)(prose[i] | 0x20);
+        if ((c == 'i' && strncasecmp(prose + i, "image:", 6) == 0) ||
+            (c == 'p' && strncasecmp(prose + i, "photo:", 6) == 0))
             return false; /* a caption with its credit */
+    }
     if (memchr(prose, '\n', n))
         return true;
     size_t words = 0;
@@ -465,6 +504,8 @@ static void an_rules__split_paragraphs(an_rules_ctx *cx)
 
 static bool an_rules__word_cp(int32_t c)
 {
+    if (c < 0x80) /* the categories below, for ASCII: letters and digits */
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     utf8proc_category_t k = utf8proc_category(c);
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
 }
@@ -488,11 +529,11 @@ static bool an_rules__abbreviation(const char *p, size_t floor, size_t dot)
     return false;
 }
 
-/* True when the word starting at `start` follows a sentence end. */
-static bool an_rules__after_sentence_end(const an_rules_ctx *cx, size_t start)
+/* True when the word starting at `start`, in paragraph `para` (or -1),
+ * follows a sentence end. */
+static bool an_rules__after_sentence_end(const an_rules_ctx *cx, ptrdiff_t para, size_t start)
 {
     const char *p = cx->doc->prose;
-    ptrdiff_t para = an_rules__para_of(cx, start);
     size_t floor = para >= 0 ? cx->paras.items[para].span.start : 0;
     size_t i = start;
     while (i > floor) {
@@ -508,43 +549,64 @@ static bool an_rules__after_sentence_end(const an_rules_ctx *cx, size_t start)
     return true;
 }
 
-static void an_rules__push_word(an_rules_ctx *cx, size_t start, size_t end, int upper, int lower,
-                                int32_t first)
+/* Words are pushed in text order, so the paragraph of each is found by
+ * moving *cursor forward rather than by a search. */
+static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, size_t end,
+                                int upper, int lower, int32_t first)
 {
-    an_word w = {{start, end}, false, false, false};
+    while (*cursor < cx->paras.len && cx->paras.items[*cursor].span.end <= start)
+        (*cursor)++;
+    ptrdiff_t para = *cursor < cx->paras.len && cx->paras.items[*cursor].span.start <= start
+                         ? (ptrdiff_t)*cursor
+                         : -1;
+    an_word w = {{start, end}, false, false, false, (int32_t)para};
     utf8proc_category_t k = utf8proc_category(first);
     w.capitalized = k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
     w.all_caps = upper > 0 && lower == 0;
-    w.sentence_start = an_rules__after_sentence_end(cx, start);
+    w.sentence_start = an_rules__after_sentence_end(cx, para, start);
     AN_VEC_PUSH(cx->words, w);
+}
+
+/* The next code point of p[0..len) into *c and its length (an invalid
+ * byte is U+FFFD of length 1), with the common ASCII case inline. */
+static size_t an_rules__next_cp(const utf8proc_uint8_t *p, size_t len, int32_t *c)
+{
+    if (p[0] < 0x80) {
+        *c = p[0];
+        return 1;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)len, &cp);
+    if (k <= 0) {
+        *c = 0xFFFD;
+        return 1;
+    }
+    *c = cp;
+    return (size_t)k;
 }
 
 static void an_rules__split_words(an_rules_ctx *cx)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)cx->doc->prose;
-    size_t len = cx->doc->len, i = 0, start = 0;
+    size_t len = cx->doc->len, i = 0, start = 0, cursor = 0;
     int upper = 0, lower = 0, in_word = 0;
     int32_t first = 0;
     while (i < len) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) {
-            c = 0xFFFD;
-            k = 1;
-        }
+        int32_t c;
+        size_t k = an_rules__next_cp(p + i, len - i, &c);
         bool wc = an_rules__word_cp(c);
-        bool joiner = (c == '\'' || c == 0x2019 || c == '-') && in_word && i + (size_t)k < len;
+        bool joiner = (c == '\'' || c == 0x2019 || c == '-') && in_word && i + k < len;
         if (joiner) {
             utf8proc_int32_t nx;
-            utf8proc_ssize_t nk = utf8proc_iterate(p + i + k, (utf8proc_ssize_t)(len - i - (size_t)k), &nx);
+            utf8proc_ssize_t nk = utf8proc_iterate(p + i + k, (utf8proc_ssize_t)(len - i - k), &nx);
             joiner = nk > 0 && an_rules__word_cp(nx);
         }
         if (joiner && (c == '\'' || c == 0x2019) && i + (size_t)k < len && p[i + k] == 's' &&
             (i + (size_t)k + 1 >= len || !an_rules__word_cp((int32_t)p[i + k + 1]))) {
             /* a possessive 's ends the word: "Mottaki's" is the name "Mottaki" */
-            an_rules__push_word(cx, start, i, upper, lower, first);
+            an_rules__push_word(cx, &cursor, start, i, upper, lower, first);
             in_word = 0;
-            i += (size_t)k + 1;
+            i += k + 1;
             continue;
         }
         if (wc || joiner) {
@@ -554,16 +616,21 @@ static void an_rules__split_words(an_rules_ctx *cx)
                 upper = lower = 0;
                 first = c;
             }
-            upper += utf8proc_isupper(c) != 0;
-            lower += utf8proc_islower(c) != 0;
+            if (c < 0x80) {
+                upper += c >= 'A' && c <= 'Z';
+                lower += c >= 'a' && c <= 'z';
+            } else {
+                upper += utf8proc_isupper(c) != 0;
+                lower += utf8proc_islower(c) != 0;
+            }
         } else if (in_word) {
-            an_rules__push_word(cx, start, i, upper, lower, first);
+            an_rules__push_word(cx, &cursor, start, i, upper, lower, first);
             in_word = 0;
         }
-        i += (size_t)k;
+        i += k;
     }
     if (in_word)
-        an_rules__push_word(cx, start, len, upper, lower, first);
+        an_rules__push_word(cx, &cursor, start, len, upper, lower, first);
 }
 
 /* Marks paragraphs that use I/me/my/we/our outside quotes. */
@@ -573,21 +640,25 @@ static void an_rules__mark_first_person(an_rules_ctx *cx)
                                      "our", "us", "We", "My", "Our", NULL};
     for (size_t i = 0; i < cx->words.len; i++) {
         an_span w = cx->words.items[i].span;
-        ptrdiff_t p = an_rules__para_of(cx, w.start);
-        if (p < 0 || cx->paras.items[p].first_person)
+        ptrdiff_t p = cx->words.items[i].para;
+        if (p < 0 || cx->paras.items[p].first_person || w.end - w.start > 4)
+            continue;
+        bool match = false;
+        for (size_t k = 0; fp[k] && !match; k++)
+            match = an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k]));
+        if (!match)
             continue;
         int32_t q = an_doc_quote_at(cx->doc, w.start);
         if (q >= 0 && !(cx->doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH))
             continue;
-        for (size_t k = 0; fp[k]; k++)
-            if (an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k])))
-                cx->paras.items[p].first_person = true;
+        cx->paras.items[p].first_person = true;
     }
 }
 
 void an__rules_run(an_doc *doc, const an_options *opt)
 {
-    an_rules_ctx cx = {.doc = doc, .opt = opt};
+    an_rules_lazy lazy = {0};
+    an_rules_ctx cx = {.doc = doc, .opt = opt, .lazy = &lazy};
     an_rules__split_paragraphs(&cx);
     an_rules__split_words(&cx);
     an_rules__mark_first_person(&cx);
@@ -596,6 +667,7 @@ void an__rules_run(an_doc *doc, const an_options *opt)
     an__rules_acronyms(&cx);
     an_rules__emit_overflow(&cx);
     an__rules_suppress(&cx);
+    an_groups_free(&lazy.by_spelling);
     free(cx.paras.items);
     free(cx.words.items);
 }

@@ -134,29 +134,41 @@ static bool an_ra__dotted(const an_rules_ctx *cx, an_span sp)
            (sp.start >= 2 && p[sp.start - 1] == '.' && p[sp.start - 2] >= 'A' && p[sp.start - 2] <= 'Z');
 }
 
-/* True when the acronym's letters also occur as an ordinary lower-case
- * word of the draft: "UNLESS" is "unless" shouted. */
-static bool an_ra__as_word(const an_rules_ctx *cx, const char *name)
+/* The words that are not capitalized, by spelling ignoring ASCII case;
+ * built at the first question, as most drafts never ask one. */
+typedef struct an_ra_lower {
+    bool built;
+    an_groups words;
+} an_ra_lower;
+
+static bool an_ra__uncapitalized(const void *word)
 {
-    size_t n = strlen(name);
-    for (size_t i = 0; i < cx->words.len; i++) {
-        an_span w = cx->words.items[i].span;
-        if (w.end - w.start != n || cx->words.items[i].capitalized)
-            continue;
-        if (strncasecmp(cx->doc->prose + w.start, name, n) == 0)
-            return true;
-    }
-    return false;
+    return !((const an_word *)word)->capitalized;
 }
 
-static bool an_ra__skip(const an_rules_ctx *cx, const char *name)
+/* True when the acronym's letters also occur as an ordinary lower-case
+ * word of the draft: "UNLESS" is "unless" shouted. */
+static bool an_ra__as_word(const an_rules_ctx *cx, an_ra_lower *lower, const char *name)
+{
+    if (!lower->built) {
+        /* no memory: empty, so no acronym is taken for a word */
+        an_groups_build(&lower->words, cx->doc->text, cx->words.items, cx->words.len,
+                        sizeof *cx->words.items, true, an_ra__uncapitalized);
+        lower->built = true;
+    }
+    size_t n_occ;
+    an_groups_find(&lower->words, name, strlen(name), &n_occ);
+    return n_occ > 0;
+}
+
+static bool an_ra__skip(const an_rules_ctx *cx, an_ra_lower *lower, const char *name)
 {
     if (strlen(name) >= 3 && (an_lex_lookup(name, strlen(name)) & AN_LEX_WORD))
         return true; /* an English word set in capitals: UNLESS, HUGE, EDGE */
     return an_lex_known_acronym(name, strlen(name)) ||
            an_ra__listed(an_ra__states, name) ||
            an_ra__listed(an_ra__shouted, name) || an_ra__roman(name) ||
-           an_ra__config_allows(cx->opt, name) || an_ra__as_word(cx, name);
+           an_ra__config_allows(cx->opt, name) || an_ra__as_word(cx, lower, name);
 }
 
 /* A North American broadcast call sign: four capitals starting with K
@@ -226,7 +238,8 @@ static bool an_ra__in_name_or_quote(const an_rules_ctx *cx, size_t wi, an_span p
  * acronym rather than once per occurrence. */
 enum { AN_RA_USED = 1, AN_RA_SKIPPED = 2, AN_RA_NOT_SKIPPED = 3 };
 
-static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_emap *seen, an_span sp)
+static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_emap *seen, an_ra_lower *lower,
+                           an_span sp)
 {
     an_acr a;
     if (!an_ra__shape(cx->doc->prose, sp, a.name))
@@ -236,7 +249,7 @@ static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_emap *seen, an_sp
     if (verdict == AN_RA_USED || verdict == AN_RA_SKIPPED)
         return;
     if (verdict == AN_EMAP_NONE) {
-        bool skip = an_ra__skip(cx, a.name);
+        bool skip = an_ra__skip(cx, lower, a.name);
         an_emap_put(seen, a.name, n, skip ? AN_RA_SKIPPED : AN_RA_NOT_SKIPPED, 1);
         if (skip)
             return;
@@ -254,24 +267,28 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
 {
     const char *p = cx->doc->prose;
     an_emap seen = {0};
+    an_ra_lower lower = {0};
     for (size_t i = 0; i < cx->words.len; i++) {
         an_span w = cx->words.items[i].span;
-        if (!an_rules__in_body(cx, w.start) || (cx->words.items[i].all_caps && an_ra__caps_context(cx, i)))
+        ptrdiff_t para = cx->words.items[i].para;
+        if (para < 0 || !cx->paras.items[para].body ||
+            (cx->words.items[i].all_caps && an_ra__caps_context(cx, i)))
             continue;
         if (cx->words.items[i].all_caps && memchr(p + w.start, '-', w.end - w.start))
             continue;
-        if (an_rules__in_first_person(cx, w.start))
+        if (cx->paras.items[para].first_person)
             continue;
         size_t s = w.start;
         for (size_t k = w.start; k <= w.end; k++) {
             if (k < w.end && p[k] != '-')
                 continue;
             if (!an_ra__in_name_or_quote(cx, i, (an_span){s, k}))
-                an_ra__add_use(cx, uses, &seen, (an_span){s, k});
+                an_ra__add_use(cx, uses, &seen, &lower, (an_span){s, k});
             s = k + 1;
         }
     }
     an_emap_free(&seen);
+    an_groups_free(&lower.words);
 }
 
 /* ---- where an acronym is defined --------------------------------------- */
@@ -282,28 +299,49 @@ static bool an_ra__is_word(const an_rules_ctx *cx, size_t wi, const char *name)
     return an_ra__shape(cx->doc->prose, cx->words.items[wi].span, got) && strcmp(got, name) == 0;
 }
 
-/* "(MEK)", ", or MEK", "MEK (Mujahedin Khalq)": the offset, or SIZE_MAX.
+/* True when word i defines the acronym: "(MEK)", ", or MEK", "MEK (...)".
  * With `paren_only` (acronyms.parenthetical) the ", or MEK" form does not count. */
-static size_t an_ra__explicit(const an_rules_ctx *cx, const char *name, bool paren_only)
+static bool an_ra__defines(const an_rules_ctx *cx, size_t i, bool paren_only)
 {
     const char *p = cx->doc->prose;
     size_t len = cx->doc->len;
-    for (size_t i = 0; i < cx->words.len; i++) {
-        if (!an_ra__is_word(cx, i, name))
-            continue;
-        an_span w = cx->words.items[i].span;
-        bool paren = w.start >= 1 && p[w.start - 1] == '(';
-        bool or_form = !paren_only && w.start >= 5 && memcmp(p + w.start - 4, " or ", 4) == 0 &&
-                       (p[w.start - 5] == ',' || p[w.start - 5] == '(');
-        size_t after = w.end;
-        if (i + 1 < cx->words.len && after + 1 == cx->words.items[i + 1].span.start &&
-            !cx->words.items[i + 1].capitalized)
-            after = cx->words.items[i + 1].span.end; /* "RMT union (National Union ...)" */
-        bool reverse = after + 2 < len && p[after] == ' ' && (p[after + 1] == '(' || p[after + 1] == '[');
-        if (paren || or_form || reverse)
-            return w.start;
+    an_span w = cx->words.items[i].span;
+    bool paren = w.start >= 1 && p[w.start - 1] == '(';
+    bool or_form = !paren_only && w.start >= 5 && memcmp(p + w.start - 4, " or ", 4) == 0 &&
+                   (p[w.start - 5] == ',' || p[w.start - 5] == '(');
+    size_t after = w.end;
+    if (i + 1 < cx->words.len && after + 1 == cx->words.items[i + 1].span.start &&
+        !cx->words.items[i + 1].capitalized)
+        after = cx->words.items[i + 1].span.end; /* "RMT union (National Union ...)" */
+    bool reverse = after + 2 < len && p[after] == ' ' && (p[after + 1] == '(' || p[after + 1] == '[');
+    return paren || or_form || reverse;
+}
+
+/* Where the acronym is first defined ("(MEK)", ", or MEK", "MEK (Mujahedin
+ * Khalq)"), in any of the forms an_ra__shape reads as it (MEK, MEKs,
+ * MEK's, MEK’s): the offset, or SIZE_MAX. */
+static size_t an_ra__explicit(const an_rules_ctx *cx, const char *name, bool paren_only)
+{
+    if (!an_rules__indexed(cx) && cx->words.len < AN_RULES_SCAN_WORDS) {
+        for (size_t i = 0; i < cx->words.len; i++)
+            if (an_ra__is_word(cx, i, name) && an_ra__defines(cx, i, paren_only))
+                return cx->words.items[i].span.start;
+        return SIZE_MAX;
     }
-    return SIZE_MAX;
+    static const char *const ends[] = {"", "s", "'s", "\xE2\x80\x99s"};
+    size_t best = SIZE_MAX;
+    char form[16]; /* an acronym has at most 6 letters (an_ra__shape) */
+    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+        snprintf(form, sizeof form, "%s%s", name, ends[e]);
+        size_t n_occ;
+        const uint32_t *occ = an_rules__occurrences_of(cx, form, strlen(form), &n_occ);
+        for (size_t k = 0; k < n_occ && occ[k] < best; k++)
+            if (an_ra__is_word(cx, occ[k], name) && an_ra__defines(cx, occ[k], paren_only)) {
+                best = occ[k];
+                break;
+            }
+    }
+    return best == SIZE_MAX ? SIZE_MAX : cx->words.items[best].span.start;
 }
 
 static bool an_ra__stopword(const an_rules_ctx *cx, an_span w)
@@ -340,12 +378,51 @@ static bool an_ra__initials_at(const an_rules_ctx *cx, size_t wi, const char *na
     return j == n;
 }
 
-/* Where a run of words spelling the acronym starts, or SIZE_MAX. */
-static size_t an_ra__spelled_out(const an_rules_ctx *cx, const char *name)
+/* The capitalized words that are not all capitals (where a spelled-out
+ * name can start), by initial: those starting with letter c are
+ * words[at[c - 'A'] .. at[c - 'A' + 1]), ascending. */
+typedef struct an_ra_initials {
+    uint32_t at[27];
+    uint32_t *words;
+} an_ra_initials;
+
+static void an_ra__initials_build(const an_rules_ctx *cx, an_ra_initials *ix)
 {
-    for (size_t i = 0; i < cx->words.len; i++)
-        if (!cx->words.items[i].all_caps && an_ra__initials_at(cx, i, name))
-            return cx->words.items[i].span.start;
+    memset(ix, 0, sizeof *ix);
+    size_t n = 0;
+    for (size_t i = 0; i < cx->words.len; i++) {
+        const an_word *w = &cx->words.items[i];
+        int c = cx->doc->prose[w->span.start] & ~0x20;
+        if (w->capitalized && !w->all_caps && c >= 'A' && c <= 'Z') {
+            ix->at[c - 'A' + 1]++;
+            n++;
+        }
+    }
+    for (int c = 0; c < 26; c++)
+        ix->at[c + 1] += ix->at[c];
+    ix->words = malloc((n ? n : 1) * sizeof *ix->words);
+    if (!ix->words) {
+        memset(ix->at, 0, sizeof ix->at); /* no memory: no candidates */
+        return;
+    }
+    uint32_t fill[26];
+    memcpy(fill, ix->at, sizeof fill);
+    for (size_t i = 0; i < cx->words.len; i++) {
+        const an_word *w = &cx->words.items[i];
+        int c = cx->doc->prose[w->span.start] & ~0x20;
+        if (w->capitalized && !w->all_caps && c >= 'A' && c <= 'Z')
+            ix->words[fill[c - 'A']++] = (uint32_t)i;
+    }
+}
+
+/* Where a run of words spelling the acronym starts, or SIZE_MAX. Such a
+ * run starts with a capitalized word whose initial is the acronym's. */
+static size_t an_ra__spelled_out(const an_rules_ctx *cx, const an_ra_initials *ix, const char *name)
+{
+    int c = name[0] - 'A';
+    for (uint32_t k = ix->at[c]; k < ix->at[c + 1]; k++)
+        if (an_ra__initials_at(cx, ix->words[k], name))
+            return cx->words.items[ix->words[k]].span.start;
     return SIZE_MAX;
 }
 
@@ -386,10 +463,10 @@ static bool an_ra__not_parenthetical(an_rules_ctx *cx, const an_acr *a, size_t s
     return true;
 }
 
-static void an_ra__check(an_rules_ctx *cx, const an_acr *a)
+static void an_ra__check(an_rules_ctx *cx, const an_ra_initials *ix, const an_acr *a)
 {
     bool paren = cx->opt->acronyms_parenthetical;
-    size_t def = an_ra__explicit(cx, a->name, paren), spelled = an_ra__spelled_out(cx, a->name),
+    size_t def = an_ra__explicit(cx, a->name, paren), spelled = an_ra__spelled_out(cx, ix, a->name),
            alias = paren ? SIZE_MAX : an_ra__alias(cx, a->name);
     if (paren && def == SIZE_MAX && an_ra__not_parenthetical(cx, a, spelled))
         return;
@@ -424,7 +501,11 @@ void an__rules_acronyms(an_rules_ctx *cx)
         return;
     an_acrs uses = {0};
     an_ra__collect(cx, &uses);
+    an_ra_initials ix = {0};
+    if (uses.len > 0)
+        an_ra__initials_build(cx, &ix);
     for (size_t i = 0; i < uses.len; i++)
-        an_ra__check(cx, &uses.items[i]);
+        an_ra__check(cx, &ix, &uses.items[i]);
+    free(ix.words);
     free(uses.items);
 }

@@ -27,12 +27,41 @@ typedef struct an_word {
     bool capitalized; /* first letter upper or title case */
     bool all_caps;    /* every letter upper case, at least one letter */
     bool sentence_start;
+    int32_t para; /* index into paragraphs, or -1 (a paragraph has at least 2 bytes) */
 } an_word;
 
 /* The findings a document keeps per rule (docs/robustness.md): a draft
  * with a million stray quotation marks must not make a million
  * diagnostics. The rest are counted and summed up in one diagnostic. */
 enum { AN_RULES_MAX_PER_RULE = 1000 };
+
+/* Spans grouped by their spelling (rules_index.c): built once from an array
+ * of structs whose first member is an an_span, it answers "which of them
+ * are spelled like this?" in constant time. With `fold`, ASCII case is
+ * ignored. */
+typedef struct an_groups {
+    const char *text;
+    const void *base; /* the array grouped, and its stride */
+    size_t stride;
+    uint32_t *slots;  /* open addressing: group + 1, or 0 when empty */
+    size_t n_slots;   /* a power of two, at least twice the groups */
+    AN_VEC(uint32_t) hash;  /* group k's hash */
+    AN_VEC(uint32_t) first; /* ... its first item, whose span gives the spelling */
+    AN_VEC(uint32_t) at;    /* ... its items are items[at[k] .. at[k + 1]) */
+    uint32_t *items;  /* indices into the array, ascending within a group */
+    bool fold;
+} an_groups;
+
+/* Groups n items of `stride` bytes by the spelling of their leading span
+ * in text, leaving out those `keep` (when not NULL) says no to. The items
+ * must stay in place while g is used. Returns 0, or -1 (no memory; g is
+ * then empty). */
+int an_groups_build(an_groups *g, const char *text, const void *items, size_t n, size_t stride,
+                    bool fold, bool (*keep)(const void *item));
+/* The ascending indices of the items spelled key[0..len), and their count
+ * in *n; NULL (and 0) when none. */
+const uint32_t *an_groups_find(const an_groups *g, const char *key, size_t len, size_t *n);
+void an_groups_free(an_groups *g);
 
 typedef struct an_rules_ctx {
     an_doc *doc;
@@ -41,7 +70,20 @@ typedef struct an_rules_ctx {
     AN_VEC(an_word) words;
     size_t found[AN_RULE_COUNT];         /* findings per rule, kept or not */
     an_span first_dropped[AN_RULE_COUNT]; /* the first finding not kept */
+    /* The words by exact spelling, built by the first an_rules__occurrences
+     * (a short draft may never need it); storage of an__rules_run, behind
+     * a pointer so that the checks, which hold a const context, can fill it. */
+    struct an_rules_lazy *lazy;
 } an_rules_ctx;
+
+typedef struct an_rules_lazy {
+    bool built;
+    an_groups by_spelling;
+} an_rules_lazy;
+
+/* Below this many words, a check may scan the words rather than have the
+ * spelling index built (both give the same answer). */
+#define AN_RULES_SCAN_WORDS 4096
 
 /* Pushes a diagnostic unless the rule is off or already has
  * AN_RULES_MAX_PER_RULE (then it is only counted). message/related_message
@@ -58,6 +100,16 @@ bool an_rules__in_body(const an_rules_ctx *cx, size_t offset);
 bool an_rules__in_first_person(const an_rules_ctx *cx, size_t offset);
 /* The first word starting at or after offset (index into cx->words). */
 size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset);
+/* The words spelled exactly like the text at sp (ascending indices into
+ * cx->words) and their count in *n; NULL when none. */
+const uint32_t *an_rules__occurrences(const an_rules_ctx *cx, an_span sp, size_t *n);
+/* The same for any spelling key[0..len). */
+const uint32_t *an_rules__occurrences_of(const an_rules_ctx *cx, const char *key, size_t len,
+                                         size_t *n);
+/* True once the spelling index exists, so that a lookup costs no scan. */
+bool an_rules__indexed(const an_rules_ctx *cx);
+/* The first position in the ascending idx[0..n) whose value is >= value. */
+size_t an_rules__lower_bound(const uint32_t *idx, size_t n, uint32_t value);
 
 /* A comparison key for s[0..len): NFC, casefolded, and with marks
  * stripped when `strip_marks`; "mac" at the start folds to "mc" when
@@ -82,6 +134,7 @@ typedef struct an_name_key {
     uint32_t fold_off;  /* key(s without a possessive, true), in .chars */
     uint32_t fold_cps;  /* ... and as code points, in .cps */
     uint32_t fold_n;
+    uint64_t letters;   /* bit (c % 64) set for each code point c of the fold key */
 } an_name_key;
 
 typedef struct an_name_keys {

@@ -168,20 +168,25 @@ static bool an_rp__stands_alone(const an_rules_ctx *cx, size_t i)
 
 /* ---- person.surname-before-introduction -------------------------------- */
 
-/* True when some person's full name ending in this word (any entity: the
- * entity pass may split one person) appears before offset. */
-static bool an_rp__surname_introduced(const an_rules_ctx *cx, an_span word, size_t before)
+/* The surnames of the full-name mentions of people, for
+ * an_rp__surname_introduced: each distinct spelling once, with where it is
+ * first given, and a memo of the answer per word spelling. */
+typedef struct an_rp_surnames {
+    bool built; /* at the first question: most drafts never ask one */
+    an_name_keys keys;
+    AN_VEC(int32_t) key;      /* each distinct surname's comparison keys */
+    AN_VEC(an_span) spelling; /* ... an occurrence of it */
+    AN_VEC(size_t) first;     /* ... where its first full name starts */
+    an_emap index;            /* surname spelling -> its position above */
+    an_emap memo;             /* word spelling -> index into `earliest` */
+    AN_VEC(size_t) earliest;  /* the first full name whose surname is the word or a variant */
+} an_rp_surnames;
+
+static void an_rp__surnames_build(const an_rules_ctx *cx, an_rp_surnames *sn)
 {
     const an_doc *doc = cx->doc;
-    /* "Robert Mugabe" in the text before, whether or not the entity pass saw it */
-    for (size_t i = 1; i < cx->words.len && cx->words.items[i].span.start < before; i++) {
-        const an_word *w = &cx->words.items[i], *p = &cx->words.items[i - 1];
-        if (an_rp__same(doc, w->span, word) && p->capitalized && w->span.start == p->span.end + 1 &&
-            doc->prose[p->span.end] == ' ' && !an_rules__word_in(doc, p->span, an_rp__titles) &&
-            (an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start) & AN_LEX_FIRST))
-            return true;
-    }
-    for (size_t i = 0; i < doc->mentions.len && doc->mentions.items[i].span.start < before; i++) {
+    sn->built = true;
+    for (size_t i = 0; i < doc->mentions.len; i++) {
         const an_mention *m = &doc->mentions.items[i];
         size_t first;
         if (doc->entities.items[m->entity].kind != AN_ENTITY_PERSON ||
@@ -189,17 +194,77 @@ static bool an_rp__surname_introduced(const an_rules_ctx *cx, an_span word, size
             an_rp__words_in(cx, m->span, &first) < 2)
             continue;
         an_span sur = an_rp__surname(cx, m->span);
-        if (an_rules__name_variant(doc->text + sur.start, sur.end - sur.start, doc->text + word.start,
-                                   word.end - word.start) || an_rp__same(doc, sur, word))
-            return true;
+        const char *s = doc->text + sur.start;
+        size_t n = sur.end - sur.start;
+        if (an_emap_get(&sn->index, s, n) != AN_EMAP_NONE)
+            continue; /* mentions are in text order: the first one is kept */
+        if (an_emap_put(&sn->index, s, n, (int32_t)sn->first.len, 1) != 0 ||
+            AN_VEC_PUSH(sn->key, an_rules__name_key(&sn->keys, s, n)) != 0 ||
+            AN_VEC_PUSH(sn->spelling, sur) != 0 || AN_VEC_PUSH(sn->first, m->span.start) != 0)
+            break;
     }
-    return false;
 }
 
-static void an_rp__before_intro_emit(an_rules_ctx *cx, an_span at, an_span intro)
+static void an_rp__surnames_free(an_rp_surnames *sn)
+{
+    an_rules__name_keys_free(&sn->keys);
+    free(sn->key.items);
+    free(sn->spelling.items);
+    free(sn->first.items);
+    an_emap_free(&sn->index);
+    an_emap_free(&sn->memo);
+    free(sn->earliest.items);
+}
+
+/* Where the first full name of a person whose surname is word, or a
+ * spelling variant of it, starts; SIZE_MAX when there is none. */
+static size_t an_rp__surname_first(const an_rules_ctx *cx, an_rp_surnames *sn, an_span word)
+{
+    const char *s = cx->doc->text + word.start;
+    size_t n = word.end - word.start;
+    if (!sn->built)
+        an_rp__surnames_build(cx, sn);
+    int32_t memo = an_emap_get(&sn->memo, s, n);
+    if (memo >= 0)
+        return sn->earliest.items[memo];
+    int32_t kw = an_rules__name_key(&sn->keys, s, n);
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < sn->first.len; k++)
+        if (sn->first.items[k] < best &&
+            (an_rp__same(cx->doc, sn->spelling.items[k], word) ||
+             an_rules__variant_k(&sn->keys, sn->key.items[k], kw)))
+            best = sn->first.items[k];
+    if (AN_VEC_PUSH(sn->earliest, best) == 0)
+        an_emap_put(&sn->memo, s, n, (int32_t)(sn->earliest.len - 1), 1);
+    return best;
+}
+
+/* True when some person's full name ending in this word (any entity: the
+ * entity pass may split one person) appears before offset. */
+static bool an_rp__surname_introduced(const an_rules_ctx *cx, an_rp_surnames *sn, an_span word,
+                                      size_t before)
+{
+    const an_doc *doc = cx->doc;
+    /* "Robert Mugabe" in the text before, whether or not the entity pass saw it */
+    size_t n_occ;
+    const uint32_t *occ = an_rules__occurrences(cx, word, &n_occ);
+    for (size_t k = 0; k < n_occ && cx->words.items[occ[k]].span.start < before; k++) {
+        if (occ[k] == 0)
+            continue;
+        const an_word *w = &cx->words.items[occ[k]], *p = &cx->words.items[occ[k] - 1];
+        if (p->capitalized && w->span.start == p->span.end + 1 &&
+            doc->prose[p->span.end] == ' ' && !an_rules__word_in(doc, p->span, an_rp__titles) &&
+            (an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start) & AN_LEX_FIRST))
+            return true;
+    }
+    size_t first = an_rp__surname_first(cx, sn, word);
+    return first != SIZE_MAX && first < before;
+}
+
+static void an_rp__before_intro_emit(an_rules_ctx *cx, an_rp_surnames *sn, an_span at, an_span intro)
 {
     an_span sur = an_rp__surname(cx, intro);
-    if (!an_rp__same(cx->doc, at, sur) || an_rp__surname_introduced(cx, at, at.start) ||
+    if (!an_rp__same(cx->doc, at, sur) || an_rp__surname_introduced(cx, sn, at, at.start) ||
         an_rules__in_first_person(cx, at.start))
         return;
     size_t wi = an_rules__word_from(cx, at.start);
@@ -327,6 +392,7 @@ static void an_rp__before_intro(an_rules_ctx *cx)
     const an_doc *doc = cx->doc;
     an_rp_intros intros = {0};
     an_emap by_surname = {0};
+    an_rp_surnames sn = {0};
     an_rp__collect_intros(cx, &intros, &by_surname);
     for (size_t i = 0; intros.len && i < cx->words.len; i++) {
         const an_word *w = &cx->words.items[i];
@@ -340,10 +406,11 @@ static void an_rp__before_intro(an_rules_ctx *cx)
         int32_t k = an_emap_get(&by_surname, doc->text + at.start, at.end - at.start);
         if (k < 0 || intros.items[k].name.start <= at.start || !an_rp__early_candidate(cx, i, at))
             continue;
-        an_rp__before_intro_emit(cx, at, intros.items[k].name);
+        an_rp__before_intro_emit(cx, &sn, at, intros.items[k].name);
     }
     an_emap_free(&by_surname);
     free(intros.items);
+    an_rp__surnames_free(&sn);
 }
 
 /* ---- person.full-name-repeated ------------------------------------------ */
@@ -462,10 +529,10 @@ static void an_rp__collect_tokens(const an_rules_ctx *cx, an_tokens *out)
 /* Occurrences of the exact spelling at span as a whole word, and the first. */
 static size_t an_rp__count(const an_rules_ctx *cx, an_span sp, an_span *first)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < cx->words.len; i++)
-        if (an_rp__same(cx->doc, cx->words.items[i].span, sp) && n++ == 0)
-            *first = cx->words.items[i].span;
+    size_t n;
+    const uint32_t *occ = an_rules__occurrences(cx, sp, &n);
+    if (n > 0)
+        *first = cx->words.items[occ[0]].span;
     return n;
 }
 
@@ -502,59 +569,156 @@ static bool an_rp__letter_added(const char *a, size_t alen, const char *b, size_
            strchr("aeiouyr", b[alen]) != NULL;
 }
 
+/* Tests two distinct full names of na words each (first words fa, fb):
+ * when they differ in one variant word, with at most one other word
+ * sharing only its initial (Lawrence / Larry), adds that pair of words. */
+static void an_rp__name_pair(const an_rules_ctx *cx, an_name_keys *keys, an_pairs *pairs, size_t na,
+                             size_t fa, size_t fb)
+{
+    const an_doc *doc = cx->doc;
+    size_t diff = 0, at = 0, same_initial = 0;
+    for (size_t k = 0; k < na && diff < 2; k++) {
+        an_span x = cx->words.items[fa + k].span, y = cx->words.items[fb + k].span;
+        if (an_rp__same(doc, x, y))
+            continue;
+        bool variant = an_rules__variant_k(
+            keys, an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
+            an_rules__name_key(keys, doc->text + y.start, y.end - y.start));
+        if (!variant && k + 1 < na && doc->text[x.start] == doc->text[y.start])
+            same_initial++; /* Lawrence / Larry */
+        else
+            diff += variant ? 1 : 2, at = k;
+    }
+    an_span x = cx->words.items[fa + at].span, y = cx->words.items[fb + at].span;
+    if (diff == 1 && same_initial <= 1 &&
+        !an_rp__letter_added(doc->text + x.start, x.end - x.start, doc->text + y.start,
+                             y.end - y.start) &&
+        an_rules__variant_k(keys, an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
+                            an_rules__name_key(keys, doc->text + y.start, y.end - y.start)))
+        an_rp__add_pair(doc, pairs, x, y);
+}
+
+typedef struct an_rp_name {
+    size_t first, n; /* its words in cx->words */
+} an_rp_name;
+
+/* The bucket keys of a name for an_rp__pairs_from_names, into buf:
+ * `last` = word count and last word; otherwise word count and the
+ * initials of the other words. Returns the length (0: does not fit). */
+static size_t an_rp__bucket_key(const an_rules_ctx *cx, const an_rp_name *nm, bool last, char *buf,
+                                size_t size)
+{
+    size_t n = 0;
+    buf[n++] = (char)(last ? 'L' : 'I');
+    buf[n++] = (char)('0' + nm->n % 64);
+    if (last) {
+        an_span w = cx->words.items[nm->first + nm->n - 1].span;
+        if (w.end - w.start + n > size)
+            return 0;
+        memcpy(buf + n, cx->doc->text + w.start, w.end - w.start);
+        return n + (w.end - w.start);
+    }
+    for (size_t k = 0; k + 1 < nm->n; k++) {
+        if (n == size)
+            return 0;
+        buf[n++] = cx->doc->text[cx->words.items[nm->first + k].span.start];
+    }
+    return n;
+}
+
+static int an_rp__cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
 /* Full names of equal length that differ in one variant word (Zoe Ball /
  * Zoë Ball): two spellings of one person. Each distinct spelling once, so
- * a long draft that repeats its names costs no more than a short one. */
+ * a long draft that repeats its names costs no more than a short one.
+ *
+ * A pair that an_rp__name_pair accepts either has the same last word (the
+ * variant is earlier) or the same initials in every word but the last
+ * (the variant is last). So each name is tested only against the names of
+ * its two buckets, not against every other name; the pairs are tested in
+ * the order of the full pairwise loop, so the result is the same. */
 static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_name_keys *keys, an_pairs *pairs)
 {
     const an_doc *doc = cx->doc;
     an_emap seen = {0};
-    AN_VEC(size_t) names = {0};
+    AN_VEC(an_rp_name) names = {0};
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const an_mention *a = &doc->mentions.items[i];
-        size_t fa;
+        an_rp_name nm;
         if (doc->entities.items[a->entity].kind != AN_ENTITY_PERSON ||
-            an_rp__words_in(cx, a->span, &fa) < 2 ||
+            (nm.n = an_rp__words_in(cx, a->span, &nm.first)) < 2 ||
             an_emap_get(&seen, doc->text + a->span.start, a->span.end - a->span.start) >= 0)
             continue;
         if (an_emap_put(&seen, doc->text + a->span.start, a->span.end - a->span.start, 1, 1) != 0 ||
-            AN_VEC_PUSH(names, i) != 0)
+            AN_VEC_PUSH(names, nm) != 0)
             break;
     }
+    an_emap_free(&seen);
+    /* Bucket b's names (ascending) are members[at[b] .. at[b + 1]). */
+    an_emap buckets = {0};
+    AN_VEC(uint32_t) bucket_of = {0}; /* 2 per name: last-word bucket, initials bucket */
+    char key[128];
+    uint32_t n_buckets = 0;
+    for (size_t i = 0; i < names.len; i++)
+        for (int last = 1; last >= 0; last--) {
+            size_t len = an_rp__bucket_key(cx, &names.items[i], last, key, sizeof key);
+            int32_t b = len ? an_emap_get(&buckets, key, len) : AN_EMAP_NONE;
+            if (len && b == AN_EMAP_NONE && an_emap_put(&buckets, key, len, (int32_t)n_buckets, 1) == 0)
+                b = (int32_t)n_buckets++;
+            AN_VEC_PUSH(bucket_of, b < 0 ? UINT32_MAX : (uint32_t)b);
+        }
+    uint32_t *at = calloc((size_t)n_buckets + 1, sizeof *at);
+    uint32_t *fill = calloc((size_t)n_buckets + 1, sizeof *fill);
+    uint32_t *members = malloc((bucket_of.len ? bucket_of.len : 1) * sizeof *members);
+    AN_VEC(size_t) cand = {0};
+    if (!at || !fill || !members || bucket_of.len != 2 * names.len)
+        goto out;
+    for (size_t k = 0; k < bucket_of.len; k++)
+        if (bucket_of.items[k] != UINT32_MAX)
+            at[bucket_of.items[k] + 1]++;
+    for (uint32_t b = 0; b < n_buckets; b++)
+        at[b + 1] += at[b];
+    memcpy(fill, at, ((size_t)n_buckets + 1) * sizeof *fill);
+    for (size_t k = 0; k < bucket_of.len; k++)
+        if (bucket_of.items[k] != UINT32_MAX)
+            members[fill[bucket_of.items[k]]++] = (uint32_t)(k / 2);
     for (size_t ii = 0; ii < names.len; ii++) {
-        const an_mention *a = &doc->mentions.items[names.items[ii]];
-        size_t fa, na = an_rp__words_in(cx, a->span, &fa);
-        for (size_t jj = ii + 1; jj < names.len; jj++) {
-            const an_mention *b = &doc->mentions.items[names.items[jj]];
-            size_t fb, nb = an_rp__words_in(cx, b->span, &fb), diff = 0, at = 0;
-            if (nb != na)
+        cand.len = 0;
+        for (int side = 0; side < 2; side++) {
+            uint32_t b = bucket_of.items[2 * ii + (size_t)side];
+            if (b == UINT32_MAX)
                 continue;
-            size_t same_initial = 0;
-            for (size_t k = 0; k < na && diff < 2; k++) {
-                an_span x = cx->words.items[fa + k].span, y = cx->words.items[fb + k].span;
-                if (an_rp__same(doc, x, y))
-                    continue;
-                bool variant = an_rules__variant_k(
-                    keys, an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
-                    an_rules__name_key(keys, doc->text + y.start, y.end - y.start));
-                if (!variant && k + 1 < na && doc->text[x.start] == doc->text[y.start])
-                    same_initial++; /* Lawrence / Larry */
-                else
-                    diff += variant ? 1 : 2, at = k;
-            }
-            an_span x = cx->words.items[fa + at].span, y = cx->words.items[fb + at].span;
-            if (diff == 1 && same_initial <= 1 &&
-                !an_rp__letter_added(doc->text + x.start, x.end - x.start, doc->text + y.start,
-                                     y.end - y.start) &&
-                an_rules__variant_k(keys,
-                                    an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
-                                    an_rules__name_key(keys, doc->text + y.start, y.end - y.start)))
-                an_rp__add_pair(doc, pairs, x, y);
+            for (uint32_t k = at[b]; k < at[b + 1]; k++)
+                if (members[k] > ii)
+                    AN_VEC_PUSH(cand, members[k]);
+        }
+        qsort(cand.items, cand.len, sizeof *cand.items, an_rp__cmp_size);
+        for (size_t k = 0; k < cand.len; k++) {
+            size_t jj = cand.items[k];
+            if (k > 0 && cand.items[k - 1] == jj)
+                continue;
+            if (names.items[jj].n == names.items[ii].n)
+                an_rp__name_pair(cx, keys, pairs, names.items[ii].n, names.items[ii].first,
+                                 names.items[jj].first);
         }
     }
-    an_emap_free(&seen);
+out:
+    an_emap_free(&buckets);
+    free(bucket_of.items);
+    free(at);
+    free(fill);
+    free(members);
+    free(cand.items);
     free(names.items);
 }
+
+#define AN_RP_LEN_CAP 64 /* the distance looks at 64 code points (an_rules__push_cps) */
+
+#define AN_RP_LEN_CAP 64 /* the distance looks at 64 code points (an_rules__push_cps) */
 
 /* The name words of t, each distinct (spelling, surname) once in order of
  * first occurrence, and a set of their spellings. */
@@ -563,7 +727,68 @@ typedef struct an_rp_token_set {
     AN_VEC(int32_t) key;  /* cached key of each distinct token */
     an_emap spellings;    /* spelling -> 1 */
     an_emap memo;         /* word spelling -> 2 * distinct index + surname-only bit, or -1 */
+    /* The distinct tokens by folded length (code points, capped at
+     * AN_RP_LEN_CAP) and first folded code point: bucket b's are
+     * by_shape[at[b] .. at[b + 1]), ascending (an_rp__variant_of). */
+    an_emap shape;        /* (length, first code point) -> bucket */
+    AN_VEC(uint32_t) at;
+    AN_VEC(uint32_t) by_shape;
+    AN_VEC(uint32_t) by_length[AN_RP_LEN_CAP + 1]; /* the same by length alone */
 } an_rp_token_set;
+
+/* The shape key of a name key: its folded length and first code point. */
+static size_t an_rp__shape_key(const an_name_keys *keys, int32_t k, char buf[8])
+{
+    const an_name_key *nk = &keys->keys.items[k];
+    uint32_t len = nk->fold_n < AN_RP_LEN_CAP ? nk->fold_n : AN_RP_LEN_CAP;
+    int32_t first = nk->fold_n ? keys->cps.items[nk->fold_cps] : 0;
+    memcpy(buf, &len, 4);
+    memcpy(buf + 4, &first, 4);
+    return 8;
+}
+
+/* Fills the shape buckets of set (see an_rp_token_set). */
+static void an_rp__token_shapes(const an_name_keys *keys, an_rp_token_set *set)
+{
+    AN_VEC(uint32_t) bucket_of = {0};
+    uint32_t n_buckets = 0;
+    char buf[8];
+    for (size_t k = 0; k < set->distinct.len; k++) {
+        int32_t key = set->key.items[k];
+        uint32_t b = UINT32_MAX;
+        if (key >= 0 && keys->keys.items[key].ok) {
+            size_t n = an_rp__shape_key(keys, key, buf);
+            int32_t got = an_emap_get(&set->shape, buf, n);
+            if (got == AN_EMAP_NONE && an_emap_put(&set->shape, buf, n, (int32_t)n_buckets, 1) == 0)
+                got = (int32_t)n_buckets++;
+            b = got < 0 ? UINT32_MAX : (uint32_t)got;
+            uint32_t len = keys->keys.items[key].fold_n;
+            AN_VEC_PUSH(set->by_length[len < AN_RP_LEN_CAP ? len : AN_RP_LEN_CAP], (uint32_t)k);
+        }
+        AN_VEC_PUSH(bucket_of, b);
+    }
+    for (uint32_t b = 0; b <= n_buckets; b++)
+        AN_VEC_PUSH(set->at, 0);
+    for (size_t k = 0; k < bucket_of.len && set->at.len == (size_t)n_buckets + 1; k++)
+        if (bucket_of.items[k] != UINT32_MAX)
+            set->at.items[bucket_of.items[k] + 1]++;
+    for (uint32_t b = 0; b < n_buckets && set->at.len == (size_t)n_buckets + 1; b++)
+        set->at.items[b + 1] += set->at.items[b];
+    uint32_t *fill = malloc(((size_t)n_buckets + 1) * sizeof *fill);
+    set->by_shape.items = malloc((bucket_of.len ? bucket_of.len : 1) * sizeof *set->by_shape.items);
+    if (fill && set->by_shape.items && set->at.len == (size_t)n_buckets + 1 &&
+        bucket_of.len == set->distinct.len) {
+        set->by_shape.len = set->by_shape.cap = bucket_of.len;
+        memcpy(fill, set->at.items, ((size_t)n_buckets + 1) * sizeof *fill);
+        for (size_t k = 0; k < bucket_of.len; k++)
+            if (bucket_of.items[k] != UINT32_MAX)
+                set->by_shape.items[fill[bucket_of.items[k]]++] = (uint32_t)k;
+    } else {
+        an_emap_free(&set->shape); /* no memory: no buckets, so no variants found */
+    }
+    free(fill);
+    free(bucket_of.items);
+}
 
 static void an_rp__token_set(const an_doc *doc, const an_tokens *t, an_name_keys *keys,
                              an_rp_token_set *set)
@@ -585,6 +810,7 @@ static void an_rp__token_set(const an_doc *doc, const an_tokens *t, an_name_keys
         AN_VEC_PUSH(set->key, an_rules__name_key(keys, doc->text + s.start, n));
     }
     an_emap_free(&pairs);
+    an_rp__token_shapes(keys, set);
 }
 
 static void an_rp__token_set_free(an_rp_token_set *set)
@@ -593,6 +819,11 @@ static void an_rp__token_set_free(an_rp_token_set *set)
     free(set->key.items);
     an_emap_free(&set->spellings);
     an_emap_free(&set->memo);
+    an_emap_free(&set->shape);
+    free(set->at.items);
+    free(set->by_shape.items);
+    for (size_t i = 0; i <= AN_RP_LEN_CAP; i++)
+        free(set->by_length[i].items);
 }
 
 static bool an_rp__is_token(const an_doc *doc, const an_rp_token_set *set, an_span w)
@@ -617,15 +848,41 @@ static int32_t an_rp__variant_of(const an_doc *doc, an_name_keys *keys, an_rp_to
     if (memo != AN_EMAP_NONE)
         return memo - 1;
     int32_t kw = an_rules__name_key(keys, s, n), found = -1;
-    for (size_t k = 0; k < set->distinct.len && found < 0; k++) {
-        if (surname_only && !set->distinct.items[k].surname)
-            continue;
-        int32_t ks = set->key.items[k];
-        an_span d = set->distinct.items[k].span;
-        if (an_rules__variant_k(keys, kw, ks) && !an_rules__plural_k(keys, kw, ks) &&
-            !an_rules__plural_k(keys, ks, kw) &&
-            !an_rp__letter_added(s, n, doc->text + d.start, d.end - d.start))
-            found = (int32_t)k;
+    if (kw >= 0 && keys->keys.items[kw].ok) {
+        /* A variant is at most 2 code points longer or shorter, and starts
+         * with the same code point unless both are 7 or more long
+         * (an_rules__variant_k), so only these buckets can hold one. */
+        const an_name_key *nk = &keys->keys.items[kw];
+        uint32_t len = nk->fold_n < AN_RP_LEN_CAP ? nk->fold_n : AN_RP_LEN_CAP;
+        int32_t first_cp = nk->fold_n ? keys->cps.items[nk->fold_cps] : 0;
+        for (uint32_t l = len > 2 ? len - 2 : 0; l <= len + 2 && l <= AN_RP_LEN_CAP; l++) {
+            const uint32_t *cand;
+            size_t n_cand;
+            if (len >= 7 && l >= 7) {
+                cand = set->by_length[l].items;
+                n_cand = set->by_length[l].len;
+            } else {
+                char key[8];
+                memcpy(key, &l, 4);
+                memcpy(key + 4, &first_cp, 4);
+                int32_t b = an_emap_get(&set->shape, key, 8);
+                cand = b >= 0 ? set->by_shape.items + set->at.items[b] : NULL;
+                n_cand = b >= 0 ? set->at.items[b + 1] - set->at.items[b] : 0;
+            }
+            for (size_t j = 0; j < n_cand && (found < 0 || (int32_t)cand[j] < found); j++) {
+                uint32_t k = cand[j];
+                if (surname_only && !set->distinct.items[k].surname)
+                    continue;
+                int32_t ks = set->key.items[k];
+                an_span d = set->distinct.items[k].span;
+                if (an_rules__variant_k(keys, kw, ks) && !an_rules__plural_k(keys, kw, ks) &&
+                    !an_rules__plural_k(keys, ks, kw) &&
+                    !an_rp__letter_added(s, n, doc->text + d.start, d.end - d.start)) {
+                    found = (int32_t)k;
+                    break;
+                }
+            }
+        }
     }
     an_emap_put(&set->memo, buf, n + 1, found + 1, 1);
     return found;
@@ -707,10 +964,11 @@ static void an_rp__variant_emit(an_rules_ctx *cx, const an_pair *p)
              nmin == 1 ? "" : "s");
     snprintf(rel, sizeof rel, "spelled %s here", smaj);
     snprintf(repl, sizeof repl, "%.*s", (int)(major.end - major.start), cx->doc->text + major.start);
-    for (size_t i = 0; i < cx->words.len; i++)
-        if (an_rp__same(cx->doc, cx->words.items[i].span, minor))
-            an_rules__emit(cx, AN_RULE_PERSON_NAME_VARIANT, cx->words.items[i].span, msg, major,
-                           rel, repl);
+    size_t n_occ;
+    const uint32_t *occ = an_rules__occurrences(cx, minor, &n_occ);
+    for (size_t k = 0; k < n_occ; k++)
+        an_rules__emit(cx, AN_RULE_PERSON_NAME_VARIANT, cx->words.items[occ[k]].span, msg, major,
+                       rel, repl);
 }
 
 static void an_rp__variants(an_rules_ctx *cx, const an_tokens *t)
@@ -772,10 +1030,10 @@ static bool an_rp__recent(const an_rules_ctx *cx, an_span intro, size_t from, si
 {
     size_t f, n = an_rp__words_in(cx, intro, &f);
     an_span given = n ? cx->words.items[f].span : intro;
-    for (size_t i = an_rules__word_from(cx, from); i < cx->words.len && cx->words.items[i].span.end <= to; i++)
-        if (an_rp__same(cx->doc, cx->words.items[i].span, given))
-            return true;
-    return false;
+    size_t n_occ;
+    const uint32_t *occ = an_rules__occurrences(cx, given, &n_occ);
+    size_t k = an_rules__lower_bound(occ, n_occ, (uint32_t)an_rules__word_from(cx, from));
+    return k < n_occ && cx->words.items[occ[k]].span.end <= to;
 }
 
 /* Nouns that introduce a relative: "his daughter Nettie Baker". */
@@ -818,7 +1076,8 @@ static bool an_rp__given_known(const an_rules_ctx *cx, an_span intro)
 
 /* Reports word wi when two people introduced before it have it as their
  * surname; returns true when it did. */
-static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
+static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, const an_groups *by_spelling,
+                                size_t wi)
 {
     static const char *const which[] = {"elder", "younger", "older", NULL};
     const an_doc *doc = cx->doc;
@@ -827,10 +1086,11 @@ static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
     if (wi > 0 && an_rules__word_in(doc, cx->words.items[wi - 1].span, which))
         return false; /* "the elder Biden" says which one */
     an_span intro[2];
-    for (size_t k = 0; k < t->len && seen[1] < 0; k++) {
-        const an_token *tok = &t->items[k];
-        if (!tok->surname || tok->span.start >= w.start || !an_rp__same(doc, tok->span, w) ||
-            (int32_t)tok->entity == seen[0])
+    size_t n_same;
+    const uint32_t *same = an_groups_find(by_spelling, doc->text + w.start, w.end - w.start, &n_same);
+    for (size_t j = 0; j < n_same && seen[1] < 0; j++) {
+        const an_token *tok = &t->items[same[j]];
+        if (!tok->surname || tok->span.start >= w.start || (int32_t)tok->entity == seen[0])
             continue;
         ptrdiff_t in = an_rp__intro(cx, &doc->entities.items[tok->entity]);
         if (in < 0 || doc->mentions.items[in].span.start >= w.start)
@@ -867,29 +1127,27 @@ static bool an_rp__ambiguous_at(an_rules_ctx *cx, const an_tokens *t, size_t wi)
 static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
 {
     AN_VEC(an_span) done = {0};
-    an_emap names = {0}; /* the spellings of t */
-    for (size_t k = 0; k < t->len; k++)
-        an_emap_put(&names, cx->doc->text + t->items[k].span.start,
-                    t->items[k].span.end - t->items[k].span.start, 1, 1);
+    an_groups names; /* t by spelling */
+    an_groups_build(&names, cx->doc->text, t->items, t->len, sizeof *t->items, false, NULL);
     for (size_t i = 0; i < cx->words.len; i++) {
         const an_word *w = &cx->words.items[i];
-        size_t nwords;
+        size_t nwords, n_same;
         if (!w->capitalized || !an_rules__in_body(cx, w->span.start) ||
             an_rp__in_quote(cx->doc, w->span.start) || an_rules__in_first_person(cx, w->span.start))
             continue;
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (nwords >= 2 || (ent >= 0 && cx->doc->entities.items[ent].kind != AN_ENTITY_PERSON) ||
-            an_emap_get(&names, cx->doc->text + w->span.start, w->span.end - w->span.start) < 0 ||
+            !an_groups_find(&names, cx->doc->text + w->span.start, w->span.end - w->span.start, &n_same) ||
             !an_rp__stands_alone(cx, i))
             continue;
         bool reported = false;
         for (size_t k = 0; k < done.len && !reported; k++)
             reported = an_rp__same(cx->doc, done.items[k], w->span);
-        if (!reported && an_rp__ambiguous_at(cx, t, i))
+        if (!reported && an_rp__ambiguous_at(cx, t, &names, i))
             AN_VEC_PUSH(done, w->span);
     }
     free(done.items);
-    an_emap_free(&names);
+    an_groups_free(&names);
 }
 
 /* ---- names.house-spelling ------------------------------------------------ */

@@ -1,0 +1,202 @@
+/* rules_index.c - spans grouped by spelling (see an_groups in
+ * rules_internal.h): the checks that ask "where else is this name?" look
+ * the answer up instead of rescanning every word of the draft, which made
+ * the rules pass quadratic in a long document's length.
+ *
+ * A hash table of its own rather than an_emap: a group points at its first
+ * item instead of copying the key, and the table is sized by the distinct
+ * spellings, so the index costs about 4 bytes per word. */
+#include "rules_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { AN_GROUPS_KEEP = 1 << 16 }; /* see group_of in an_groups_build */
+
+static unsigned char an_groups__byte(unsigned char c, bool fold)
+{
+    return fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* FNV-1a over the bytes, ASCII lowered when fold. */
+static uint32_t an_groups__hash(const char *s, size_t len, bool fold)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= an_groups__byte((unsigned char)s[i], fold);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static an_span an_groups__span(const an_groups *g, uint32_t item)
+{
+    return *(const an_span *)((const char *)g->base + (size_t)item * g->stride);
+}
+
+/* The slot of key: the one holding its group, or the empty one where it
+ * would go. */
+static size_t an_groups__slot(const an_groups *g, const char *key, size_t len, uint32_t h)
+{
+    size_t mask = g->n_slots - 1, i = h & mask;
+    for (uint32_t s; (s = g->slots[i]) != 0; i = (i + 1) & mask) {
+        if (g->hash.items[s - 1] != h)
+            continue;
+        an_span sp = an_groups__span(g, g->first.items[s - 1]);
+        if (sp.end - sp.start != len)
+            continue;
+        const char *t = g->text + sp.start;
+        size_t k = 0;
+        while (k < len && an_groups__byte((unsigned char)t[k], g->fold) ==
+                              an_groups__byte((unsigned char)key[k], g->fold))
+            k++;
+        if (k == len)
+            break;
+    }
+    return i;
+}
+
+/* Doubles the table and places every group again. */
+static int an_groups__grow(an_groups *g)
+{
+    size_t n = g->n_slots ? g->n_slots * 2 : 256;
+    uint32_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (uint32_t k = 0; k < g->hash.len; k++) {
+        size_t i = g->hash.items[k] & (n - 1);
+        while (slots[i] != 0)
+            i = (i + 1) & (n - 1);
+        slots[i] = k + 1;
+    }
+    free(g->slots);
+    g->slots = slots;
+    g->n_slots = n;
+    return 0;
+}
+
+int an_groups_build(an_groups *g, const char *text, const void *items, size_t n, size_t stride,
+                    bool fold, bool (*keep)(const void *item))
+{
+    memset(g, 0, sizeof *g);
+    g->text = text;
+    g->base = items;
+    g->stride = stride;
+    g->fold = fold;
+    if (n > UINT32_MAX - 1)
+        return -1;
+    g->items = malloc((n ? n : 1) * sizeof *g->items);
+    /* Each item's group, kept from pass 1 for pass 2 when that is cheap;
+     * in a long draft pass 2 looks it up again instead (4 bytes a word
+     * less at the peak, for a second hash of each word). */
+    uint32_t *group_of = n <= AN_GROUPS_KEEP ? malloc((n ? n : 1) * sizeof *group_of) : NULL;
+    if (!g->items || (n <= AN_GROUPS_KEEP && !group_of) || an_groups__grow(g) != 0 ||
+        AN_VEC_PUSH(g->at, 0u) != 0)
+        goto fail;
+    /* Pass 1: a group for each span, numbered in order of first spelling,
+     * and the size of each; an empty or left-out span has none. */
+    for (size_t i = 0; i < n; i++) {
+        const void *item = (const char *)items + i * stride;
+        an_span sp = *(const an_span *)item;
+        size_t len = sp.end - sp.start;
+        if (len == 0 || (keep && !keep(item)))
+            continue;
+        uint32_t h = an_groups__hash(text + sp.start, len, fold);
+        size_t slot = an_groups__slot(g, text + sp.start, len, h);
+        if (g->slots[slot] == 0) {
+            if (AN_VEC_PUSH(g->hash, h) != 0 || AN_VEC_PUSH(g->first, (uint32_t)i) != 0 ||
+                AN_VEC_PUSH(g->at, 0u) != 0)
+                goto fail;
+            g->slots[slot] = (uint32_t)g->hash.len;
+            if (g->hash.len * 2 > g->n_slots && an_groups__grow(g) != 0)
+                goto fail;
+            slot = an_groups__slot(g, text + sp.start, len, h);
+        }
+        g->at.items[g->slots[slot]]++;
+        if (group_of)
+            group_of[i] = g->slots[slot];
+    }
+    /* Pass 2: counting sort of the indices by group, ascending within. */
+    uint32_t groups = (uint32_t)g->hash.len;
+    for (uint32_t k = 0; k < groups; k++)
+        g->at.items[k + 1] += g->at.items[k];
+    for (size_t i = 0; i < n; i++) {
+        const void *item = (const char *)items + i * stride;
+        an_span sp = *(const an_span *)item;
+        size_t len = sp.end - sp.start;
+        if (len == 0 || (keep && !keep(item)))
+            continue;
+        uint32_t s = group_of ? group_of[i]
+                              : g->slots[an_groups__slot(g, text + sp.start, len,
+                                                         an_groups__hash(text + sp.start, len, fold))];
+        g->items[g->at.items[s - 1]++] = (uint32_t)i;
+    }
+    /* The fill moved each start to the next group's: shift back. */
+    for (uint32_t k = groups; k > 0; k--)
+        g->at.items[k] = g->at.items[k - 1];
+    g->at.items[0] = 0;
+    free(group_of);
+    return 0;
+fail:
+    free(group_of);
+    an_groups_free(g);
+    return -1;
+}
+
+const uint32_t *an_groups_find(const an_groups *g, const char *key, size_t len, size_t *n)
+{
+    *n = 0;
+    if (!g->slots || len == 0)
+        return NULL;
+    uint32_t s = g->slots[an_groups__slot(g, key, len, an_groups__hash(key, len, g->fold))];
+    if (s == 0)
+        return NULL;
+    *n = g->at.items[s] - g->at.items[s - 1];
+    return g->items + g->at.items[s - 1];
+}
+
+void an_groups_free(an_groups *g)
+{
+    free(g->slots);
+    free(g->hash.items);
+    free(g->first.items);
+    free(g->at.items);
+    free(g->items);
+    memset(g, 0, sizeof *g);
+}
+
+const uint32_t *an_rules__occurrences_of(const an_rules_ctx *cx, const char *key, size_t len,
+                                         size_t *n)
+{
+    an_rules_lazy *lazy = cx->lazy;
+    if (!lazy->built) {
+        /* Out of memory leaves the index empty: the checks then find less. */
+        an_groups_build(&lazy->by_spelling, cx->doc->text, cx->words.items, cx->words.len,
+                        sizeof *cx->words.items, false, NULL);
+        lazy->built = true;
+    }
+    return an_groups_find(&lazy->by_spelling, key, len, n);
+}
+
+const uint32_t *an_rules__occurrences(const an_rules_ctx *cx, an_span sp, size_t *n)
+{
+    return an_rules__occurrences_of(cx, cx->doc->text + sp.start, sp.end - sp.start, n);
+}
+
+bool an_rules__indexed(const an_rules_ctx *cx)
+{
+    return cx->lazy->built;
+}
+
+size_t an_rules__lower_bound(const uint32_t *idx, size_t n, uint32_t value)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (idx[mid] < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
