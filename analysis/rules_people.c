@@ -915,10 +915,13 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
         bool prev_adjacent = i > 0 && cx->words.items[i - 1].span.end + 1 == w->span.start &&
                              doc->prose[w->span.start - 1] == ' ';
         bool prev_given = prev_adjacent && an_rp__is_token(doc, &set, cx->words.items[i - 1].span);
+        uint32_t prev_lex = prev_adjacent ? an_lex_lookup(doc->text + cx->words.items[i - 1].span.start,
+                                                          cx->words.items[i - 1].span.end -
+                                                              cx->words.items[i - 1].span.start)
+                                          : 0;
         if (prev_adjacent && !prev_given && nwords < 2 && cx->words.items[i - 1].capitalized &&
-            (an_lex_lookup(doc->text + cx->words.items[i - 1].span.start,
-                           cx->words.items[i - 1].span.end - cx->words.items[i - 1].span.start) &
-             AN_LEX_FIRST))
+            (prev_lex & AN_LEX_FIRST) && !(prev_lex & (AN_LEX_TITLE | AN_LEX_HONORIFIC)) &&
+            !an_rules__word_in(doc, cx->words.items[i - 1].span, an_rp__titles))
             continue; /* "Chad Peace": another person's full name, not a slip for Pence */
         const char *after = doc->text + w->span.end;
         size_t left = doc->len - w->span.end;

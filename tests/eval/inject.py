@@ -16,7 +16,8 @@ The kinds, one copy per kind and article:
   surname-misspelled   a later reference to a person's surname gets a
                        one-letter misspelling          -> person.name-variant
   surname-before-intro a new paragraph "Surname said ..." goes right before
-                       the paragraph that introduces the person
+                       the paragraph that introduces the person (unless
+                       someone with that surname is introduced earlier)
                                                        -> person.surname-before-introduction
   unattributed-quote   a paragraph that is only a quote goes after a
                        paragraph that quotes and reports no one (elsewhere
@@ -24,7 +25,9 @@ The kinds, one copy per kind and article:
                                                        -> quote.unattributed
   closing-mark-dropped a quote's closing double mark is deleted, unless the
                        quote ends its paragraph and the next one opens with
-                       a mark (the running-quote convention: no error)
+                       a mark (the running-quote convention: no error), or
+                       the quote has no opening mark of its own (a running
+                       quote's last paragraph: its open mark is earlier)
                                                        -> quote.unbalanced
   unknown-acronym      a new paragraph names an invented four-letter
                        acronym                         -> acronym.undefined
@@ -154,12 +157,27 @@ def inject_misspelled(text, people, quotes, rng):
     return text[:start] + bad + text[m[1]:], (start, start + len(bad))
 
 
+def first_full_names(text, people):
+    """(surname, start of the first full-name mention) of every person."""
+    out = []
+    for name, mentions in people:
+        sur = surname_of(name)
+        full = [m[0] for m in mentions if text[m[0]:m[1]] == name]
+        if sur and full:
+            out.append((sur, min(full)))
+    return out
+
+
 def inject_before_intro(text, people, quotes, rng):
     paras = paragraphs(text)
+    intros = first_full_names(text, people)
     cands = []
     for sur, full, _ in people_with_later_surname(text, people):
         for i, p in enumerate(paras):
-            if p[0] <= full[0] < p[1] and i > 0:
+            # not where another person with this surname is already introduced:
+            # the reader takes "Leung said" for that person (no error of this kind)
+            if p[0] <= full[0] < p[1] and i > 0 and \
+                    not any(s == sur and at < p[0] for s, at in intros):
                 cands.append((sur, p[0]))
     if not cands:
         return None
@@ -186,6 +204,8 @@ def inject_dropped_close(text, people, quotes, rng):
     for s, e in quotes:
         if e - s < 3 or text[e - 1] not in "\"\u201d":
             continue
+        if text[s] not in "\"\u201c":
+            continue  # a continuation without its own opening mark: the open quote is earlier
         para = next((p for p in paras if p[0] <= s < p[1]), None)
         if para is None:
             continue

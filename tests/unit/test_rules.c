@@ -539,7 +539,7 @@ static void test_name_variant_quiet_on_other_names_and_quoted_spellings(void **s
     assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 0);
     an_doc_free(doc);
     /* a doubled final letter undone is a slip */
-    text = "Actor Mark Hamill came to the expo. Later Hamil said he was retiring.\n";
+    text = "Actor Mark Hamill came to the expo. Later Judge Hamil said he was retiring.\n";
     const char *p2[] = {"Mark Hamill"};
     mspec m2[] = {{"Mark Hamill", 0, AN_MENTION_NAME, 0}};
     doc = model_doc(text, p2, 1, m2, 1, NULL, 0, &opt);
