@@ -3,6 +3,7 @@
 #include "rules_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -151,18 +152,6 @@ static size_t an_rq__marks(const an_doc *doc, an_span sp, an_mark *out, size_t c
     return n;
 }
 
-/* True when a quote.unbalanced finding already lies in span. */
-static bool an_rq__reported_in(const an_rules_ctx *cx, an_span sp)
-{
-    const an_doc *doc = cx->doc;
-    for (size_t i = 0; i < doc->diagnostics.len; i++) {
-        const an_diagnostic *d = &doc->diagnostics.items[i];
-        if (d->rule == AN_RULE_QUOTE_UNBALANCED && d->span.start >= sp.start && d->span.start < sp.end)
-            return true;
-    }
-    return false;
-}
-
 /* Two opening marks of the primary kind with no closing mark between, in
  * one paragraph: a closing mark was dropped ("must be well thought out:
  * "Moves to ...") or a quote inside a quote kept the outer marks. Only
@@ -172,8 +161,17 @@ static void an_rq__nested(an_rules_ctx *cx)
 {
     bool single = cx->opt->quotes_primary == AN_QUOTES_SINGLE;
     an_mark marks[64];
+    bool *reported = calloc(cx->paras.len + 1, sizeof *reported);
+    if (!reported)
+        return;
+    for (size_t i = 0; i < cx->doc->diagnostics.len; i++) {
+        const an_diagnostic *d = &cx->doc->diagnostics.items[i];
+        ptrdiff_t p = d->rule == AN_RULE_QUOTE_UNBALANCED ? an_rules__para_of(cx, d->span.start) : -1;
+        if (p >= 0)
+            reported[p] = true;
+    }
     for (size_t pi = 0; pi < cx->paras.len; pi++) {
-        if (!cx->paras.items[pi].body || an_rq__reported_in(cx, cx->paras.items[pi].span))
+        if (!cx->paras.items[pi].body || reported[pi])
             continue;
         size_t n = an_rq__marks(cx->doc, cx->paras.items[pi].span, marks, 64, single);
         ptrdiff_t open = -1; /* the unclosed opener, or -1 */
@@ -200,6 +198,7 @@ static void an_rq__nested(an_rules_ctx *cx)
             open = (ptrdiff_t)i;
         }
     }
+    free(reported);
 }
 
 /* ", he said" or ", said Smith" inside an unclosed quote: the closing mark
@@ -262,34 +261,40 @@ static bool an_rq__maybe_apostrophe(const an_doc *doc, an_span m, bool opening)
     return m.start == 0 || strchr(".!?,", t[m.start - 1]) == NULL;
 }
 
-/* True when the closing double mark m belongs to a quote that the quote
- * pass ended at an apostrophe: "Truckin'", "... for ISIS' reemergence ...",
- * "'one in, all in'. ..." (a double mark is closed by a double mark). */
-static bool an_rq__closes_apostrophe_quote(const an_doc *doc, an_span m)
+/* The last quote ending at or before offset (quotes are in text order
+ * and do not overlap), or NULL. */
+static const an_quote *an_rq__quote_before(const an_doc *doc, size_t offset)
 {
-    const unsigned char *t = (const unsigned char *)doc->text;
-    bool dbl = t[m.start] == '"' || (m.end - m.start == 3 && t[m.start + 2] == 0x9D);
-    if (!dbl)
-        return false;
-    const an_quote *best = NULL;
-    for (size_t i = 0; i < doc->quotes.len; i++) {
-        const an_quote *q = &doc->quotes.items[i];
-        if (q->span.end <= m.start && (!best || q->span.end > best->span.end))
-            best = q;
+    size_t lo = 0, hi = doc->quotes.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->quotes.items[mid].span.end <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    return lo ? &doc->quotes.items[lo - 1] : NULL;
+}
+
+/* True when the closing double mark m (stray number i) belongs to a quote
+ * that the quote pass ended at an apostrophe: "Truckin'", "... for ISIS'
+ * reemergence ...", "'one in, all in'. ..." (a double mark is closed by a
+ * double mark). Only when no other stray lies between, in one paragraph. */
+static bool an_rq__closes_apostrophe_quote(const an_rules_ctx *cx, size_t i)
+{
+    const an_doc *doc = cx->doc;
+    const unsigned char *t = (const unsigned char *)doc->text;
+    an_span m = doc->stray_marks[i];
+    bool dbl = t[m.start] == '"' || (m.end - m.start == 3 && t[m.start + 2] == 0x9D);
+    const an_quote *best = dbl ? an_rq__quote_before(doc, m.start) : NULL;
     if (!best || best->span.end - best->span.start < 2)
         return false;
     an_span q = best->span;
     bool opens_double = t[q.start] == '"' || (t[q.start] == 0xE2 && t[q.start + 2] == 0x9C);
     bool ends_single = t[q.end - 1] == '\'' ||
                        (q.end - q.start >= 4 && t[q.end - 3] == 0xE2 && t[q.end - 1] == 0x99);
-    if (!opens_double || !ends_single)
-        return false;
-    for (size_t i = q.end; i < m.start; i++)
-        if (t[i] == '"' || t[i] == '\n' ||
-            (t[i] == 0xE2 && i + 2 < m.start && (t[i + 2] == 0x9C || t[i + 2] == 0x9D)))
-            return false;
-    return true;
+    return opens_double && ends_single && (i == 0 || doc->stray_marks[i - 1].start < q.end) &&
+           an_rules__para_of(cx, q.start) == an_rules__para_of(cx, m.start);
 }
 
 /* The marks the quote pass could not pair (doc->stray_marks). */
@@ -299,7 +304,7 @@ static void an_rq__strays(an_rules_ctx *cx)
     for (size_t i = 0; i < doc->n_stray_marks; i++) {
         an_span m = doc->stray_marks[i];
         if (an_rq__maybe_apostrophe(doc, m, an_rq__opening(doc, m)) ||
-            an_rq__closes_apostrophe_quote(doc, m))
+            an_rq__closes_apostrophe_quote(cx, i))
             continue;
         an_rules__emit(cx, AN_RULE_QUOTE_UNBALANCED, m,
                        an_rq__opening(doc, m)
