@@ -451,8 +451,8 @@ static bool an_ra__not_parenthetical(an_rules_ctx *cx, const an_acr *a, size_t s
         return false;
     char msg[400];
     snprintf(msg, sizeof msg,
-             "â%sâ is spelled out but never given in parentheses: write the "
-             "full name with â(%s)â after it at the first reference "
+             "\xE2\x80\x9C%s\xE2\x80\x9D is spelled out but never given in parentheses: write the "
+             "full name with \xE2\x80\x9C(%s)\xE2\x80\x9D after it at the first reference "
              "(acronyms.parenthetical).", a->name, a->name);
     size_t end = spelled;
     while (end < cx->doc->len && cx->doc->prose[end] != '\n' && end - spelled < 60 &&
