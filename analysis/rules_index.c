@@ -39,8 +39,8 @@ static an_span an_groups__span(const an_groups *g, uint32_t item)
 static size_t an_groups__slot(const an_groups *g, const char *key, size_t len, uint32_t h)
 {
     size_t mask = g->n_slots - 1, i = h & mask;
-    for (uint32_t s; (s = g->slots[i]) != 0; i = (i + 1) & mask) {
-        if (g->hash.items[s - 1] != h)
+    for (uint32_t s; (s = g->slots[i].group) != 0; i = (i + 1) & mask) {
+        if (g->slots[i].hash != h)
             continue;
         an_span sp = an_groups__span(g, g->first.items[s - 1]);
         if (sp.end - sp.start != len)
@@ -60,14 +60,16 @@ static size_t an_groups__slot(const an_groups *g, const char *key, size_t len, u
 static int an_groups__grow(an_groups *g)
 {
     size_t n = g->n_slots ? g->n_slots * 2 : 256;
-    uint32_t *slots = calloc(n, sizeof *slots);
+    struct an_groups_slot *slots = calloc(n, sizeof *slots);
     if (!slots)
         return -1;
-    for (uint32_t k = 0; k < g->hash.len; k++) {
-        size_t i = g->hash.items[k] & (n - 1);
-        while (slots[i] != 0)
+    for (size_t k = 0; k < g->n_slots; k++) {
+        if (g->slots[k].group == 0)
+            continue;
+        size_t i = g->slots[k].hash & (n - 1);
+        while (slots[i].group != 0)
             i = (i + 1) & (n - 1);
-        slots[i] = k + 1;
+        slots[i] = g->slots[k];
     }
     free(g->slots);
     g->slots = slots;
@@ -103,21 +105,20 @@ int an_groups_build(an_groups *g, const char *text, const void *items, size_t n,
             continue;
         uint32_t h = an_groups__hash(text + sp.start, len, fold);
         size_t slot = an_groups__slot(g, text + sp.start, len, h);
-        if (g->slots[slot] == 0) {
-            if (AN_VEC_PUSH(g->hash, h) != 0 || AN_VEC_PUSH(g->first, (uint32_t)i) != 0 ||
-                AN_VEC_PUSH(g->at, 0u) != 0)
+        if (g->slots[slot].group == 0) {
+            if (AN_VEC_PUSH(g->first, (uint32_t)i) != 0 || AN_VEC_PUSH(g->at, 0u) != 0)
                 goto fail;
-            g->slots[slot] = (uint32_t)g->hash.len;
-            if (g->hash.len * 2 > g->n_slots && an_groups__grow(g) != 0)
+            g->slots[slot] = (struct an_groups_slot){h, (uint32_t)g->first.len};
+            if (g->first.len * 2 > g->n_slots && an_groups__grow(g) != 0)
                 goto fail;
             slot = an_groups__slot(g, text + sp.start, len, h);
         }
-        g->at.items[g->slots[slot]]++;
+        g->at.items[g->slots[slot].group]++;
         if (group_of)
-            group_of[i] = g->slots[slot];
+            group_of[i] = g->slots[slot].group;
     }
     /* Pass 2: counting sort of the indices by group, ascending within. */
-    uint32_t groups = (uint32_t)g->hash.len;
+    uint32_t groups = (uint32_t)g->first.len;
     for (uint32_t k = 0; k < groups; k++)
         g->at.items[k + 1] += g->at.items[k];
     for (size_t i = 0; i < n; i++) {
@@ -128,7 +129,8 @@ int an_groups_build(an_groups *g, const char *text, const void *items, size_t n,
             continue;
         uint32_t s = group_of ? group_of[i]
                               : g->slots[an_groups__slot(g, text + sp.start, len,
-                                                         an_groups__hash(text + sp.start, len, fold))];
+                                                         an_groups__hash(text + sp.start, len, fold))]
+                                    .group;
         g->items[g->at.items[s - 1]++] = (uint32_t)i;
     }
     /* The fill moved each start to the next group's: shift back. */
@@ -148,7 +150,7 @@ const uint32_t *an_groups_find(const an_groups *g, const char *key, size_t len, 
     *n = 0;
     if (!g->slots || len == 0)
         return NULL;
-    uint32_t s = g->slots[an_groups__slot(g, key, len, an_groups__hash(key, len, g->fold))];
+    uint32_t s = g->slots[an_groups__slot(g, key, len, an_groups__hash(key, len, g->fold))].group;
     if (s == 0)
         return NULL;
     *n = g->at.items[s] - g->at.items[s - 1];
@@ -158,7 +160,6 @@ const uint32_t *an_groups_find(const an_groups *g, const char *key, size_t len, 
 void an_groups_free(an_groups *g)
 {
     free(g->slots);
-    free(g->hash.items);
     free(g->first.items);
     free(g->at.items);
     free(g->items);

@@ -43,10 +43,11 @@ typedef struct an_groups {
     const char *text;
     const void *base; /* the array grouped, and its stride */
     size_t stride;
-    uint32_t *slots;  /* open addressing: group + 1, or 0 when empty */
+    struct an_groups_slot {
+        uint32_t hash, group; /* group + 1, or 0 when the slot is empty */
+    } *slots;         /* open addressing */
     size_t n_slots;   /* a power of two, at least twice the groups */
-    AN_VEC(uint32_t) hash;  /* group k's hash */
-    AN_VEC(uint32_t) first; /* ... its first item, whose span gives the spelling */
+    AN_VEC(uint32_t) first; /* group k's first item, whose span gives the spelling */
     AN_VEC(uint32_t) at;    /* ... its items are items[at[k] .. at[k + 1]) */
     uint32_t *items;  /* indices into the array, ascending within a group */
     bool fold;
