@@ -439,14 +439,38 @@ def line_10mb(ctx):
     serve(ctx, body)
 
 
+# Findings a rule reports per document, and the number of rules (an upper
+# bound on the summaries): docs/robustness.md, "Bounded diagnostics".
+MAX_PER_RULE = 1000
+N_RULES = 11
+
+
+def expect_bounded(rules, messages, what, summary=None):
+    """At most MAX_PER_RULE findings per rule plus one summary each; when
+    `summary` names a rule, it must have hit the limit."""
+    counts = {}
+    for r in rules:
+        counts[r] = counts.get(r, 0) + 1
+    if any(n > MAX_PER_RULE + 1 for n in counts.values()) or len(rules) > N_RULES * (MAX_PER_RULE + 1):
+        raise Failure("%s: unbounded diagnostics %r" % (what, counts))
+    if summary and not (counts.get(summary) == MAX_PER_RULE + 1 and
+                        any("more %s findings" % summary in m and "not shown" in m for m in messages)):
+        raise Failure("%s: expected %d %s findings and a 'not shown' summary, got %r"
+                      % (what, MAX_PER_RULE, summary, counts))
+
+
 @case("slow")
 def million_quotes(ctx):
     def body(s):
         s.open(URI, '"' * 1000000)
-        s.diagnostics(URI, version=1, timeout=300)
+        d = s.diagnostics(URI, version=1, timeout=300)["params"]["diagnostics"]
+        expect_bounded([x["code"] for x in d], [x["message"] for x in d], "a million quotes",
+                       "quote.unbalanced")
         expect_result_or_error(hover(s, URI, 0, 500000, timeout=120), set(), "hover among a million quotes")
         s.open("file:///tmp/byline-hostile/curly.txt", "\u201c\u201d\u2018\u2019" * 250000)
-        s.diagnostics("file:///tmp/byline-hostile/curly.txt", version=1, timeout=300)
+        d = s.diagnostics("file:///tmp/byline-hostile/curly.txt", version=1, timeout=300)
+        d = d["params"]["diagnostics"]
+        expect_bounded([x["code"] for x in d], [x["message"] for x in d], "a million curly marks")
     serve(ctx, body)
 
 
@@ -760,8 +784,19 @@ def cli_missing_and_unreadable(ctx):
 def cli_big_files(ctx):
     line = ("Smith said the \u201cplan\u201d was fine " * 300000).encode()
     for command in ("analyze", "check"):
-        cli_case(ctx, b'"' * 1000000, command, timeout=600)
         cli_case(ctx, line, command, timeout=600)
+        with tempfile.NamedTemporaryFile(suffix=".txt") as f:
+            f.write(b'"' * 1000000)
+            f.flush()
+            code, out, err = ctx.run_cli([command, f.name], timeout=600)
+        check_cli(ctx, command, code, out, err)
+        if command == "analyze":
+            d = json.loads(out.decode("utf-8"))["diagnostics"]
+            rules, messages = [x["rule"] for x in d], [x["message"] for x in d]
+        else:  # FILE:LINE:COLUMN: SEVERITY: MESSAGE [RULE]
+            lines = out.decode("utf-8").splitlines()
+            rules, messages = [x.rsplit("[", 1)[-1].rstrip("]") for x in lines], lines
+        expect_bounded(rules, messages, "byline %s on a million quotes" % command, "quote.unbalanced")
 
 
 @case("slow")
