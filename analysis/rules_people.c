@@ -41,6 +41,36 @@ static bool an_rp__verb_follows(const an_rules_ctx *cx, size_t wi)
     return n.start - cx->words.items[wi].span.end <= 2 && an_rules__word_in(cx->doc, n, an_rp__person_verbs);
 }
 
+/* Words after a sentence-opening name that show it is the subject. */
+static const char *const an_rp__subject_next[] = {
+    "also", "further", "later", "then", "first", "still", "never", "previously", "again",
+    "finally", "recently", "now", "once", "initially", "subsequently", "eventually", "became",
+    "won", "ran", "went", "made", "took", "gave", "led", "heads", "leads", "served", "remains",
+    "and", NULL};
+
+/* True when what follows word wi makes it a person acting: a reporting or
+ * person verb, a past tense (-ed), an adverb of sequence, or an
+ * appositive ("Khosla, who ...", "Pohiva, the prime minister"). */
+static bool an_rp__subject_follows(const an_rules_ctx *cx, size_t wi)
+{
+    if (an_rp__verb_follows(cx, wi))
+        return true;
+    if (wi + 1 >= cx->words.len)
+        return false;
+    const an_doc *doc = cx->doc;
+    const an_word *w = &cx->words.items[wi], *n = &cx->words.items[wi + 1];
+    size_t gap = n->span.start - w->span.end, len = n->span.end - n->span.start;
+    if (n->capitalized)
+        return false;
+    if (gap == 2 && doc->prose[w->span.end] == ',' && doc->prose[w->span.end + 1] == ' ')
+        return true;
+    if (gap != 1 || doc->prose[w->span.end] != ' ')
+        return false;
+    return an_rules__word_in(doc, n->span, an_rp__subject_next) ||
+           (len > 4 && doc->text[n->span.end - 2] == 'e' && doc->text[n->span.end - 1] == 'd') ||
+           (an_lex_lookup(doc->text + n->span.start, len) & AN_LEX_SPEECH);
+}
+
 /* True when the offset lies inside a direct quote (the speaker's words). */
 static bool an_rp__in_quote(const an_doc *doc, size_t offset)
 {
@@ -932,7 +962,7 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
                      (AN_LEX_WORD | AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_PLACE)) != 0;
         if (nwords >= 2 || prev_given ||
             (an_rp__stands_alone(cx, i) && !(word && w->sentence_start) &&
-             (!w->sentence_start || possessive || an_rp__verb_follows(cx, i))))
+             (!w->sentence_start || possessive || an_rp__subject_follows(cx, i))))
             an_rp__add_pair(doc, pairs, s, w->span);
     }
     an_rp__token_set_free(&set);

@@ -521,6 +521,30 @@ static void test_name_variant_two_people_is_quiet(void **state)
     an_doc_free(doc);
 }
 
+/* A misspelled surname opening a sentence, with the person acting. */
+static void test_name_variant_sentence_start(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *people[] = {"Pradeep Khosla"};
+    mspec m[] = {{"Pradeep Khosla", 0, AN_MENTION_NAME, 0}};
+    const char *texts[] = {
+        "The chancellor, Pradeep Khosla, spoke at the funeral. Kohsla also praised the work.\n",
+        "The chancellor, Pradeep Khosla, spoke at the funeral. Kohsla, who knew him, wept.\n",
+        "The chancellor, Pradeep Khosla, spoke at the funeral. Kohsla praised the work.\n",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        an_doc *doc = model_doc(texts[i], people, 1, m, 1, NULL, 0, &opt);
+        assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 1);
+        an_doc_free(doc);
+    }
+    /* a capitalized word opening a sentence that nothing marks as a person */
+    an_doc *doc = model_doc("The chancellor, Pradeep Khosla, spoke. Kohsla Street was closed.\n",
+                            people, 1, m, 1, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 0);
+    an_doc_free(doc);
+}
+
 /* Another given name, a derived word, a spelling the quotes keep: quiet. */
 static void test_name_variant_quiet_on_other_names_and_quoted_spellings(void **state)
 {
@@ -848,6 +872,7 @@ int main(void)
         cmocka_unit_test(test_name_variant_surname),
         cmocka_unit_test(test_name_variant_marks_and_mac),
         cmocka_unit_test(test_name_variant_two_people_is_quiet),
+        cmocka_unit_test(test_name_variant_sentence_start),
         cmocka_unit_test(test_name_variant_quiet_on_other_names_and_quoted_spellings),
         cmocka_unit_test(test_ambiguous_surname),
         cmocka_unit_test(test_unambiguous_surname_is_quiet),
