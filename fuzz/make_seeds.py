@@ -63,6 +63,29 @@ def session(text):
     ]
 
 
+def many_findings():
+    """More findings than a rule reports (1,000 per document, then a
+    summary), on many lines and then on one long line with emoji (UTF-16
+    surrogates; the position cursor's marks): pushed, pulled and as quick
+    fixes over the whole text."""
+    doc = {"uri": URI}
+    lines = "Smith said \"yes.\n\n" * 1200
+    one_line = ("\u201d \U0001F600 " + "x" * 20) * 1300
+    return [
+        req(1, "initialize", {"processId": None, "rootUri": None, "capabilities": {
+            "general": {"positionEncodings": ["utf-16"]}}}),
+        note("initialized", {}),
+        note("textDocument/didOpen", {"textDocument": {**doc, "languageId": "plaintext", "version": 1, "text": lines}}),
+        req(2, "textDocument/diagnostic", {"textDocument": doc}),
+        note("textDocument/didChange", {"textDocument": {**doc, "version": 2}, "contentChanges": [{"text": one_line}]}),
+        req(3, "textDocument/diagnostic", {"textDocument": doc}),
+        req(4, "textDocument/codeAction", {"textDocument": doc, "range": rng(0, 0, 1, 0),
+                                           "context": {"diagnostics": []}}),
+        req(5, "shutdown"),
+        note("exit"),
+    ]
+
+
 def write(target, name, data):
     d = os.path.join(HERE, "corpus", target)
     os.makedirs(d, exist_ok=True)
@@ -117,6 +140,7 @@ def main():
     # dispatch: the stream the client writes.
     write("dispatch", "session", stream)
     write("dispatch", "uninitialized", b"".join(frame(m) for m in msgs[2:]))
+    write("dispatch", "many-findings", b"".join(frame(m) for m in many_findings()))
     write("dispatch", "bad-messages", b"".join(frame(m) for m in [
         msgs[0], b"{", b"[]", b"{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":1}",
         req(9, "no/such"), req(10, "textDocument/hover", {"textDocument": {"uri": 5}}),
