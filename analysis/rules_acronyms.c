@@ -52,9 +52,32 @@ static bool an_ra__listed(const char *const *list, const char *s)
     return false;
 }
 
+/* One decimal digit of a Roman numeral in standard form: "IX", "IV",
+ * "V" then up to three "I"s, or nothing; s is advanced past it. */
+static void an_ra__roman_digit(const char **s, char one, char five, char ten)
+{
+    const char *p = *s;
+    if (p[0] == one && (p[1] == ten || p[1] == five)) {
+        *s = p + 2;
+        return;
+    }
+    if (*p == five)
+        p++;
+    for (int k = 0; k < 3 && *p == one; k++)
+        p++;
+    *s = p;
+}
+
+/* A Roman numeral in standard form (XIV, MCMXC); "CCLL" is not one. */
 static bool an_ra__roman(const char *s)
 {
-    return strspn(s, "IVXLCDM") == strlen(s);
+    const char *p = s;
+    for (int k = 0; k < 4 && *p == 'M'; k++)
+        p++;
+    an_ra__roman_digit(&p, 'C', 'D', 'M');
+    an_ra__roman_digit(&p, 'X', 'L', 'C');
+    an_ra__roman_digit(&p, 'I', 'V', 'X');
+    return p != s && *p == '\0';
 }
 
 /* Case-insensitive comparison ignoring periods (U.S. == US). */

@@ -708,6 +708,12 @@ static void test_acronym_data_list_call_signs_and_terms(void **state)
     assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 1);
     assert_span_text(doc, first(doc, AN_RULE_ACRONYM_UNDEFINED)->span, "QRTF");
     an_doc_free(doc);
+    /* Roman numerals in standard form only: CCLL is an acronym */
+    text = "Pope John XXIII and King Louis XIV met in MCMXC, and the CCLL said so.\n";
+    doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 1);
+    assert_span_text(doc, first(doc, AN_RULE_ACRONYM_UNDEFINED)->span, "CCLL");
+    an_doc_free(doc);
     /* a W or K word used as an acronym is still checked */
     text = "A report by the WXKZ is expected later this month, officials said.\n";
     doc = text_doc(text, &opt);
