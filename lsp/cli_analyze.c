@@ -45,16 +45,16 @@ int cli_analyze_main(int argc, char **argv)
     opt.format = format >= 0 ? (an_format)format : cli_format_for_path(path);
     an_doc *doc = an_doc_new(text, len, &opt);
     free(text);
-    json_t *model = doc ? proto_model_to_json(doc, strcmp(path, "-") == 0 ? "-" : path) : NULL;
-    an_doc_free(doc);
-    if (!model) {
+    if (!doc) {
         fprintf(stderr, "byline: %s: out of memory\n", path);
         return 2;
     }
-    int rc = json_dumpf(model, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-    json_decref(model);
+    /* Written as it is made: no second copy of the model in memory. */
+    int rc = proto_model_write(doc, strcmp(path, "-") == 0 ? "-" : path, stdout);
+    an_doc_free(doc);
     if (rc != 0 || fputc('\n', stdout) == EOF || fflush(stdout) != 0) {
-        fprintf(stderr, "byline: cannot write the output\n");
+        fprintf(stderr, "byline: %s: cannot write the output (out of memory or a write error)\n",
+                path);
         return 2;
     }
     return 0;

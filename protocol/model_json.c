@@ -1,7 +1,9 @@
 /* model_json.c - analysis JSON v1. */
 #include "protocol/model_json.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "protocol/utf.h"
@@ -130,31 +132,143 @@ static json_t *proto__diagnostic(const an_doc *doc, proto_cursor *c, const an_di
     return o;
 }
 
-json_t *proto_model_to_json(const an_doc *doc, const char *file)
+/* The sections of the model object, in order. */
+static const char *const proto__sections[] = {"people", "organizations", "places", "quotes",
+                                              "diagnostics"};
+enum { PROTO__N_SECTIONS = sizeof proto__sections / sizeof *proto__sections };
+
+/* Calls add(ctx, section, element) for every element of the model, section
+ * by section, in order; add takes the reference. Stops at the first
+ * non-zero return, or when an element cannot be made (-1). */
+static int proto__model_each(const an_doc *doc, int (*add)(void *ctx, size_t section, json_t *e),
+                             void *ctx)
 {
     size_t n;
-    json_t *people = json_array(), *orgs = json_array(), *places = json_array();
     const an_entity *entities = an_doc_entities(doc, &n);
-    for (size_t i = 0; i < n; i++) {
-        json_t *list = entities[i].kind == AN_ENTITY_PERSON ? people
-                       : entities[i].kind == AN_ENTITY_ORGANIZATION ? orgs
-                                                                     : places;
-        json_array_append_new(list, proto__entity(doc, &entities[i]));
-    }
-    json_t *quotes = json_array();
+    for (size_t k = 0; k < 3; k++) /* people, organizations, places (and any other kind) */
+        for (size_t i = 0; i < n; i++) {
+            size_t section = entities[i].kind == AN_ENTITY_PERSON         ? 0
+                             : entities[i].kind == AN_ENTITY_ORGANIZATION ? 1
+                                                                          : 2;
+            if (section != k)
+                continue;
+            json_t *e = proto__entity(doc, &entities[i]);
+            int rc = e ? add(ctx, k, e) : -1;
+            if (rc != 0)
+                return rc;
+        }
     const an_quote *q = an_doc_quotes(doc, &n);
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(quotes, proto__quote(doc, &q[i]));
-    json_t *diags = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = proto__quote(doc, &q[i]);
+        int rc = e ? add(ctx, 3, e) : -1;
+        if (rc != 0)
+            return rc;
+    }
     const an_diagnostic *d = an_doc_diagnostics(doc, &n);
     an_str text = an_doc_text(doc);
     proto_cursor c;
     proto_cursor_init(&c, text.ptr, text.len, PROTO_ENC_UTF32);
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(diags, proto__diagnostic(doc, &c, &d[i]));
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        json_t *e = proto__diagnostic(doc, &c, &d[i]);
+        rc = e ? add(ctx, 4, e) : -1;
+    }
     proto_cursor_free(&c);
+    return rc;
+}
+
+static int proto__append(void *ctx, size_t section, json_t *e)
+{
+    json_t **lists = ctx;
+    return json_array_append_new(lists[section], e);
+}
+
+json_t *proto_model_to_json(const an_doc *doc, const char *file)
+{
+    json_t *lists[PROTO__N_SECTIONS];
+    for (size_t i = 0; i < PROTO__N_SECTIONS; i++)
+        lists[i] = json_array();
+    if (proto__model_each(doc, proto__append, lists) != 0) {
+        for (size_t i = 0; i < PROTO__N_SECTIONS; i++)
+            json_decref(lists[i]);
+        return NULL;
+    }
     return json_pack("{s:i, s:o, s:o, s:o, s:o, s:o, s:o}", "byline", 1, "file",
                      file ? proto_utf8_json_string(file, strlen(file)) : json_null(), "people",
-                     people, "organizations", orgs, "places", places, "quotes", quotes,
-                     "diagnostics", diags);
+                     lists[0], "organizations", lists[1], "places", lists[2], "quotes", lists[3],
+                     "diagnostics", lists[4]);
+}
+
+/* The state of proto_model_write: the section open and whether it has an
+ * element yet. */
+typedef struct proto__writer {
+    FILE *out;
+    size_t section; /* the next section to open, or the open one + 1 */
+    bool open, any;
+} proto__writer;
+
+/* Writes s with every newline followed by `indent` more spaces: a value
+ * dumped at the top level, moved `indent` levels in (JSON strings hold no
+ * raw newline, so each newline is the dumper's). */
+static int proto__put_indented(FILE *out, const char *s, int indent)
+{
+    for (const char *nl; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+        if (fwrite(s, 1, (size_t)(nl - s) + 1, out) != (size_t)(nl - s) + 1 ||
+            fprintf(out, "%*s", indent, "") < 0)
+            return -1;
+    return fputs(s, out) == EOF ? -1 : 0;
+}
+
+/* Closes the open section, and writes the sections before `upto` that
+ * have no element as []. */
+static int proto__sections_upto(proto__writer *w, size_t upto)
+{
+    if (w->open && fputs(w->any ? "\n ]" : "[]", w->out) == EOF)
+        return -1;
+    w->open = false;
+    for (; w->section < upto; w->section++)
+        if (fprintf(w->out, ",\n \"%s\": []", proto__sections[w->section]) < 0)
+            return -1;
+    return 0;
+}
+
+static int proto__write_element(void *ctx, size_t section, json_t *e)
+{
+    proto__writer *w = ctx;
+    int rc = 0;
+    if (!w->open || section + 1 != w->section) {
+        rc = proto__sections_upto(w, section);
+        if (rc == 0 && fprintf(w->out, ",\n \"%s\": [", proto__sections[section]) < 0)
+            rc = -1;
+        w->section = section + 1;
+        w->open = true;
+        w->any = false;
+    }
+    char *s = rc == 0 ? json_dumps(e, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(e);
+    if (!s)
+        return -1;
+    rc = fputs(w->any ? ",\n  " : "\n  ", w->out) == EOF ? -1 : proto__put_indented(w->out, s, 2);
+    free(s);
+    w->any = true;
+    return rc;
+}
+
+int proto_model_write(const an_doc *doc, const char *file, FILE *out)
+{
+    json_t *name = file ? proto_utf8_json_string(file, strlen(file)) : json_null();
+    char *s = name ? json_dumps(name, JSON_ENCODE_ANY) : NULL;
+    json_decref(name);
+    if (!s)
+        return -1;
+    int rc = fprintf(out, "{\n \"byline\": 1,\n \"file\": %s", s) < 0 ? -1 : 0;
+    free(s);
+    proto__writer w = {out, 0, false, false};
+    if (rc == 0)
+        rc = proto__model_each(doc, proto__write_element, &w);
+    if (rc == 0)
+        rc = proto__sections_upto(&w, PROTO__N_SECTIONS);
+    if (rc == 0 && fputs("\n}", out) == EOF)
+        rc = -1;
+    return rc;
 }

@@ -5,6 +5,8 @@
 #ifndef BYLINE_PROTOCOL_MODEL_JSON_H
 #define BYLINE_PROTOCOL_MODEL_JSON_H
 
+#include <stdio.h>
+
 #include <jansson.h>
 
 #include "analysis/analysis.h"
@@ -14,6 +16,14 @@
  *  (may be NULL, giving null). A new reference owned by the caller, or
  *  NULL when memory runs out. */
 json_t *proto_model_to_json(const an_doc *doc, const char *file);
+
+/** Writes the analysis JSON v1 object for `doc` to out, byte for byte as
+ *  json_dumpf(proto_model_to_json(doc, file), out, JSON_INDENT(1) |
+ *  JSON_PRESERVE_ORDER) would, but one element at a time: memory stays at
+ *  the size of the largest element rather than the whole model (a 10 MB
+ *  draft's model is about 15 MB of JSON and several times that as a
+ *  jansson tree). Returns 0, or -1 on no memory or a write error. */
+int proto_model_write(const an_doc *doc, const char *file, FILE *out);
 
 /** 1-based line and column (in Unicode code points; each invalid UTF-8
  *  byte counts as one) of a byte offset in the document. */
