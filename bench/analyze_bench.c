@@ -19,7 +19,6 @@
 #include <sys/resource.h>
 #include <time.h>
 
-
 #include "analysis/analysis.h"
 #include "protocol/model_json.h"
 
