@@ -280,8 +280,10 @@ bool an_rules__name_variant(const char *a, size_t alen, const char *b, size_t bl
 bool an_rules__word_in(const an_doc *doc, an_span w, const char *const *list)
 {
     size_t n = w.end - w.start;
+    char first = (char)(doc->text[w.start] | 0x20);
     for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncasecmp(doc->text + w.start, list[i], n) == 0)
+        if ((list[i][0] | 0x20) == first && strlen(list[i]) == n &&
+            strncasecmp(doc->text + w.start, list[i], n) == 0)
             return true;
     return false;
 }
@@ -643,9 +645,12 @@ static void an_rules__mark_first_person(an_rules_ctx *cx)
         ptrdiff_t p = cx->words.items[i].para;
         if (p < 0 || cx->paras.items[p].first_person || w.end - w.start > 4)
             continue;
+        char c = cx->doc->text[w.start];
         bool match = false;
-        for (size_t k = 0; fp[k] && !match; k++)
-            match = an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k]));
+        for (size_t k = 0; fp[k] && !match && (c == 'I' || (c | 0x20) == 'm' || (c | 0x20) == 'w' ||
+                                              (c | 0x20) == 'o' || c == 'u');
+             k++)
+            match = fp[k][0] == c && an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k]));
         if (!match)
             continue;
         int32_t q = an_doc_quote_at(cx->doc, w.start);
