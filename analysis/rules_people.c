@@ -929,11 +929,17 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
         const an_word *w = &cx->words.items[i];
         size_t nwords;
         if (!w->capitalized || w->all_caps || w->span.end - w->span.start < 3 ||
-            an_rp__is_token(doc, &set, w->span) || an_rp__in_quote(doc, w->span.start))
+            an_rp__is_token(doc, &set, w->span))
             continue;
-        if (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
-            (AN_LEX_NATIONALITY | AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_FUNCTION))
-            continue; /* Australians, Paris, Tuesday */
+        an_span pw = i > 0 ? cx->words.items[i - 1].span : w->span;
+        bool prev_adjacent = i > 0 && pw.end + 1 == w->span.start && doc->prose[pw.end] == ' ';
+        bool prev_initial = i > 0 && pw.end - pw.start == 1 && pw.end + 2 == w->span.start &&
+                            doc->prose[pw.end] == '.' && doc->prose[pw.end + 1] == ' ';
+        bool prev_given = (prev_adjacent || prev_initial) && an_rp__is_token(doc, &set, pw);
+        if (!prev_given && (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
+                            (AN_LEX_NATIONALITY | AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_FUNCTION)))
+            continue; /* Australians, Paris, Tuesday; but "Frank Messina" is a name */
+        bool quoted = an_rp__in_quote(doc, w->span.start);
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (ent >= 0 && doc->entities.items[ent].kind != AN_ENTITY_PERSON)
             continue;
@@ -942,9 +948,8 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
         if (k < 0)
             continue;
         an_span s = set.distinct.items[k].span;
-        bool prev_adjacent = i > 0 && cx->words.items[i - 1].span.end + 1 == w->span.start &&
-                             doc->prose[w->span.start - 1] == ' ';
-        bool prev_given = prev_adjacent && an_rp__is_token(doc, &set, cx->words.items[i - 1].span);
+        if (quoted && !prev_given)
+            continue; /* in a quote, only a full name the draft gives otherwise ("Frank Mesina") */
         uint32_t prev_lex = prev_adjacent ? an_lex_lookup(doc->text + cx->words.items[i - 1].span.start,
                                                           cx->words.items[i - 1].span.end -
                                                               cx->words.items[i - 1].span.start)
@@ -983,7 +988,7 @@ static void an_rp__variant_emit(an_rules_ctx *cx, const an_pair *p)
 {
     an_span fa = p->a, fb = p->b;
     size_t na = an_rp__count(cx, p->a, &fa), nb = an_rp__count(cx, p->b, &fb);
-    bool a_major = na >= nb; /* a is the introduced spelling: it wins ties */
+    bool a_major = na > nb || (na == nb && fa.start <= fb.start); /* ties: the first reference */
     an_span major = a_major ? fa : fb, minor = a_major ? p->b : p->a;
     size_t nmaj = a_major ? na : nb, nmin = a_major ? nb : na;
     if (nmin >= 2 && an_rp__only_quoted(cx, minor))

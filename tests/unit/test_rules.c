@@ -545,6 +545,31 @@ static void test_name_variant_sentence_start(void **state)
     an_doc_free(doc);
 }
 
+/* After the given name or an initial of a person of the draft, a variant
+ * is that person's name even in a quote or when it is also a place; on a
+ * tie the first reference wins. */
+static void test_name_variant_after_given_name(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *text = "The poet Frank Mesina read on Monday.\n\n"
+                       "\"The poem ends here (copyright Frank Messina),\" he said.\n";
+    const char *people[] = {"Frank Mesina"};
+    mspec m[] = {{"Frank Mesina", 0, AN_MENTION_NAME, 0}};
+    qspec q[] = {{"\"The poem ends here (copyright Frank Messina),\"", 0, 0, -1}};
+    an_doc *doc = model_doc(text, people, 1, m, 1, q, 1, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 1);
+    assert_span_text(doc, first(doc, AN_RULE_PERSON_NAME_VARIANT)->span, "Messina");
+    an_doc_free(doc);
+    text = "Everyone knew O.J. Simpson then. Later I saw O.J. Simspon on television.\n";
+    const char *p2[] = {"O.J. Simpson"};
+    mspec m2[] = {{"O.J. Simpson", 0, AN_MENTION_NAME, 0}};
+    doc = model_doc(text, p2, 1, m2, 1, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 1);
+    assert_span_text(doc, first(doc, AN_RULE_PERSON_NAME_VARIANT)->span, "Simspon");
+    an_doc_free(doc);
+}
+
 /* Another given name, a derived word, a spelling the quotes keep: quiet. */
 static void test_name_variant_quiet_on_other_names_and_quoted_spellings(void **state)
 {
@@ -879,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_name_variant_marks_and_mac),
         cmocka_unit_test(test_name_variant_two_people_is_quiet),
         cmocka_unit_test(test_name_variant_sentence_start),
+        cmocka_unit_test(test_name_variant_after_given_name),
         cmocka_unit_test(test_name_variant_quiet_on_other_names_and_quoted_spellings),
         cmocka_unit_test(test_ambiguous_surname),
         cmocka_unit_test(test_unambiguous_surname_is_quiet),
