@@ -59,6 +59,8 @@ typedef struct an_qscan {
     size_t pending_end;
     unsigned pending_flags;
     bool pending_sentences;   /* a sentence began after its opening mark */
+    size_t last_double_close; /* 1 + index in marks of the paragraph's last double
+                                 mark that can close a quote; 0 when none */
     bool oom;
 } an_qscan;
 
@@ -420,8 +422,11 @@ static void an_q__single(an_qscan *q, const an_qmark *m, unsigned flags, bool *c
             an_q__close(q, open, m, flags);
         else if (dbl >= 0 && dbl == (int)q->depth - 1 && m->len == 1 && q->stack[dbl].len == 1 &&
                  m->pos - q->stack[dbl].pos <= 32 && m->sentence <= q->stack[dbl].pos &&
-                 an__qclass_at(q->s, q->len, m->pos + m->len) != AN_QC_ALNUM && m->before != 's')
-            an_q__close(q, dbl, m, flags); /* "a typo' closes a short double quote */
+                 an__qclass_at(q->s, q->len, m->pos + m->len) != AN_QC_ALNUM && m->before != 's' &&
+                 (size_t)(m - q->marks.items) + 1 >= q->last_double_close)
+            /* "a typo' closes a short double quote, unless a double mark
+             * later in the paragraph can: "Truckin'" ... ISIS' ... ISIS." */
+            an_q__close(q, dbl, m, flags);
         break;
     default:
         break;
@@ -437,6 +442,11 @@ static void an_q__paragraph(an_qscan *q, size_t ps, size_t pe)
     q->depth = 0;
     if (inside)
         q->stack[q->depth++] = (an_qopen){ps, ps, 0, AN_QK_DOUBLE, true};
+    q->last_double_close = 0;
+    for (size_t i = 0; i < q->marks.len; i++)
+        if (q->marks.items[i].kind == AN_QK_DOUBLE && q->marks.items[i].dir != AN_QD_OPEN &&
+            q->marks.items[i].dir != AN_QD_APOS)
+            q->last_double_close = i + 1;
     for (size_t i = 0; i < q->marks.len; i++) {
         const an_qmark *m = &q->marks.items[i];
         if (m->dir == AN_QD_APOS)

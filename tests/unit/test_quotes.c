@@ -113,6 +113,28 @@ static void test_apostrophes_are_not_marks(void **state)
     an_doc_free(doc);
 }
 
+/* A quote ending in an apostrophe ("Truckin'", ISIS') is closed by the
+ * double mark after it, not by the apostrophe; a lone typo' still closes a
+ * short quote when no double mark follows in the paragraph. */
+static void test_apostrophe_before_the_closing_mark(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("Songs such as \"Dark Star\" and \"Truckin'\" in the 1970s.\n\n"
+                         "\"This will lead to ISIS' reemergence. It is a win for ISIS,\" he said.\n\n"
+                         "He said: \"'one in, all in'. I did what anyone would do.\"\n\n"
+                         "They called it \"a typo' and moved on.\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 5);
+    assert_quote_text(doc, &q[1], "\"Truckin'\"");
+    assert_quote_text(doc, &q[2], "\"This will lead to ISIS' reemergence. It is a win for ISIS,\"");
+    assert_quote_text(doc, &q[3], "\"'one in, all in'. I did what anyone would do.\"");
+    assert_quote_text(doc, &q[4], "\"a typo'");
+    assert_int_equal(doc->n_stray_marks, 0);
+    an_doc_free(doc);
+}
+
 static void test_nested_single_is_inside(void **state)
 {
     (void)state;
@@ -361,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_markdown_mask_keeps_offsets),
         cmocka_unit_test(test_curly_and_straight),
         cmocka_unit_test(test_apostrophes_are_not_marks),
+        cmocka_unit_test(test_apostrophe_before_the_closing_mark),
         cmocka_unit_test(test_nested_single_is_inside),
         cmocka_unit_test(test_running_quote),
         cmocka_unit_test(test_running_quote_without_opening_mark),
