@@ -119,6 +119,28 @@ static int an_ent__suffix(const an_ent_state *st, const an_tok *t, const char *s
 
 /* ---- chunking ---------------------------------------------------------- */
 
+/* True when [a, b) is a given name and then a word of the calendar used as
+ * a surname: Theresa May, Donna Summer, Johnnie Christmas, Tariq Ramadan.
+ * Not a day of the week (Monday, Today), an abbreviation (Dec.), a date
+ * (a number follows: "Laura May 5" is a date after a name), or after a
+ * given name that is also a word, place or time (Will May, Jordan June). */
+static int an_ent__time_surname(an_ent_state *st, size_t a, size_t b)
+{
+    if (b - a < 2)
+        return 0;
+    an_tok *first = &st->toks.items[a], *last = &st->toks.items[b - 1];
+    uint32_t ff = an_ent__lex(st, first), lf = an_ent__lex(st, last);
+    if (!(lf & AN_LEX_TIME) || !(ff & AN_LEX_FIRST) ||
+        (ff & (AN_LEX_WORD | AN_LEX_TIME | AN_LEX_PLACE | AN_LEX_NATIONALITY)) ||
+        an_ent__suffix(st, last, "day") || st->s[last->end - 1] == '.' ||
+        (last->flags & (AN_TOK_ALLCAPS | AN_TOK_HEADLINE)))
+        return 0;
+    for (size_t i = b; i < st->toks.len && i < b + 2; i++)
+        if (st->toks.items[i].flags & AN_TOK_DIGIT)
+            return 0;
+    return 1;
+}
+
 /* "al-Amr", "el-Hassan": a lowercase particle joined to a capitalized name. */
 static int an_ent__particle_hyphen(const an_ent_state *st, const an_tok *t)
 {
@@ -514,6 +536,8 @@ static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
                        !initial;
     if (cap_function)
         return 1;
+    if (an_ent__time_surname(st, a, b))
+        return 1;
     if (lf & (AN_LEX_ORG_HEAD | AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_NATIONALITY |
               AN_LEX_TITLE))
         return 0;
@@ -575,6 +599,8 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
     an_tok *first = &st->toks.items[a], *lastt = &st->toks.items[b - 1];
     uint32_t ff = an_ent__lex(st, first), lf = an_ent__lex(st, lastt);
     if (titled && an_ent__east_asian(st, a, b))
+        return 1;
+    if (titled && an_ent__time_surname(st, a, b))
         return 1;
     if (titled)
         return !(lf & (AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_ORG_HEAD | AN_LEX_FUNCTION)) &&
@@ -812,8 +838,10 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
 {
     a = an_ent__peel(st, a, b);
     while (b > a && (an_ent__connector(st, &st->toks.items[b - 1]) != AN_CONN_NONE ||
-                     (an_ent__lex(st, &st->toks.items[b - 1]) & (AN_LEX_TIME | AN_LEX_FIRST)) == AN_LEX_TIME))
-        b--; /* "... Magicians Wednesday" */
+                     ((an_ent__lex(st, &st->toks.items[b - 1]) & (AN_LEX_TIME | AN_LEX_FIRST)) ==
+                          AN_LEX_TIME &&
+                      !an_ent__time_surname(st, a, b))))
+        b--; /* "... Magicians Wednesday", not "Johnnie Christmas" */
     if (a >= b || (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED)))
         return; /* nothing left, or an acronym the name before it defined */
     if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b)) ||

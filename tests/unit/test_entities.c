@@ -116,6 +116,22 @@ static void test_possessives(void **state)
     an_doc_free(doc);
 }
 
+/* A calendar word as a surname after a given name; dates stay dates. */
+static void test_calendar_surnames(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Prime Minister Theresa May spoke on Friday. The comic was drawn by "
+                          "illustrator Johnnie Christmas. \"We will win,\" May said in May.\n\n"
+                          "The vote was held in May 2019. Maria June 5 was the deadline.\n");
+    const an_entity *may = find_entity(doc, AN_ENTITY_PERSON, "Theresa May");
+    assert_non_null(may);
+    assert_true(has_mention(doc, may, "May", AN_MENTION_SURNAME));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Johnnie Christmas"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Maria June"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 2);
+    an_doc_free(doc);
+}
+
 static void test_acronym_definitions(void **state)
 {
     (void)state;
@@ -361,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_seed_sentences),
         cmocka_unit_test(test_particles_and_diacritics),
         cmocka_unit_test(test_possessives),
+        cmocka_unit_test(test_calendar_surnames),
         cmocka_unit_test(test_acronym_definitions),
         cmocka_unit_test(test_headline_and_sentence_starts),
         cmocka_unit_test(test_all_caps),
