@@ -726,7 +726,8 @@ static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_name_keys *keys, 
                 if (members[k] > ii)
                     AN_VEC_PUSH(cand, members[k]);
         }
-        qsort(cand.items, cand.len, sizeof *cand.items, an_rp__cmp_size);
+        if (cand.len > 1)
+            qsort(cand.items, cand.len, sizeof *cand.items, an_rp__cmp_size);
         for (size_t k = 0; k < cand.len; k++) {
             size_t jj = cand.items[k];
             if (k > 0 && cand.items[k - 1] == jj)
