@@ -77,6 +77,16 @@ static int an_groups__grow(an_groups *g)
     return 0;
 }
 
+/* Whether item i is grouped (its span is not empty and keep, if any,
+ * accepts it); its span in *sp. */
+static bool an_groups__member(const an_groups *g, size_t i, bool (*keep)(const void *item),
+                              an_span *sp)
+{
+    const void *item = (const char *)g->base + i * g->stride;
+    *sp = *(const an_span *)item;
+    return sp->end > sp->start && (!keep || keep(item));
+}
+
 int an_groups_build(an_groups *g, const char *text, const void *items, size_t n, size_t stride,
                     bool fold, bool (*keep)(const void *item))
 {
@@ -98,11 +108,10 @@ int an_groups_build(an_groups *g, const char *text, const void *items, size_t n,
     /* Pass 1: a group for each span, numbered in order of first spelling,
      * and the size of each; an empty or left-out span has none. */
     for (size_t i = 0; i < n; i++) {
-        const void *item = (const char *)items + i * stride;
-        an_span sp = *(const an_span *)item;
-        size_t len = sp.end - sp.start;
-        if (len == 0 || (keep && !keep(item)))
+        an_span sp;
+        if (!an_groups__member(g, i, keep, &sp))
             continue;
+        size_t len = sp.end - sp.start;
         uint32_t h = an_groups__hash(text + sp.start, len, fold);
         size_t slot = an_groups__slot(g, text + sp.start, len, h);
         if (g->slots[slot].group == 0) {
@@ -122,11 +131,10 @@ int an_groups_build(an_groups *g, const char *text, const void *items, size_t n,
     for (uint32_t k = 0; k < groups; k++)
         g->at.items[k + 1] += g->at.items[k];
     for (size_t i = 0; i < n; i++) {
-        const void *item = (const char *)items + i * stride;
-        an_span sp = *(const an_span *)item;
-        size_t len = sp.end - sp.start;
-        if (len == 0 || (keep && !keep(item)))
+        an_span sp;
+        if (!an_groups__member(g, i, keep, &sp))
             continue;
+        size_t len = sp.end - sp.start;
         uint32_t s = group_of ? group_of[i]
                               : g->slots[an_groups__slot(g, text + sp.start, len,
                                                          an_groups__hash(text + sp.start, len, fold))]
