@@ -7,10 +7,12 @@ libFuzzer mutates them from there."""
 import glob
 import json
 import os
-import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
+from run_transcript import load_files, sections  # noqa: E402  (the transcript format's own reader)
 ARTICLE = os.path.join(HERE, "corpus", "analysis", "dev-iran-talks.txt")
 URI = "file:///tmp/draft.md"
 
@@ -96,10 +98,8 @@ def write(target, name, data):
 def transcript_stream(path):
     """The bytes an e2e transcript sends (run_transcript.py's format):
     JSON sections framed, raw: framed, bytes: as written."""
-    with open(path, encoding="utf-8") as f:
-        text = "\n".join(l for l in f.read().split("\n") if not l.startswith("#"))
     out = b""
-    for sec in (x.strip() for x in re.split(r"^---[ \t]*$", text, flags=re.M)):
+    for sec in sections(path):
         if sec.startswith("{"):
             msg = json.loads(sec)
             msg.setdefault("jsonrpc", "2.0")
@@ -109,17 +109,6 @@ def transcript_stream(path):
         elif sec.startswith("bytes:"):
             out += sec[6:].strip().encode("latin-1").decode("unicode_escape").encode("latin-1")
     return out
-
-
-def load_files(v):
-    if isinstance(v, str) and v.startswith("@file:"):
-        with open(os.path.join(ROOT, v[6:]), encoding="utf-8") as f:
-            return f.read()
-    if isinstance(v, dict):
-        return {k: load_files(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [load_files(x) for x in v]
-    return v
 
 
 def main():
