@@ -38,6 +38,13 @@ struct an_doc {
     size_t n_stray_marks;
 };
 
+/* Searches in an array of n items of `stride` bytes whose first member is
+ * an an_span, sorted by span start (mentions, quotes, paragraphs):
+ * an__spans_upto gives how many start at or before offset; an__span_at
+ * the index of the last of those when it contains offset, else -1. */
+size_t an__spans_upto(const void *items, size_t n, size_t stride, size_t offset);
+ptrdiff_t an__span_at(const void *items, size_t n, size_t stride, size_t offset);
+
 /* The passes, in the order an_doc_new runs them. Each only adds to doc.
  *
  * Contract for the model-building passes (entities, quotes, attribution):

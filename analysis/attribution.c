@@ -490,16 +490,7 @@ static int32_t an_at__by_surname(const an_att *a, an_span sp)
 /* True when offset s lies inside one of the quotes. */
 static bool an_at__in_quote(const an_att *a, size_t s)
 {
-    size_t lo = 0, hi = a->n_quotes;
-    const an_quote *q = a->doc->quotes.items;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (q[mid].span.start <= s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo > 0 && s < q[lo - 1].span.end;
+    return an__span_at(a->doc->quotes.items, a->n_quotes, sizeof *a->doc->quotes.items, s) >= 0;
 }
 
 static bool an_at__gender_ok(const an_att *a, uint32_t entity, an_gender want)

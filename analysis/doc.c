@@ -1,6 +1,8 @@
 /* doc.c - the document: its text, line index, model arrays and accessors. */
 #include "analysis_internal.h"
 
+#include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,30 +157,43 @@ const an_diagnostic *an_doc_diagnostics(const an_doc *doc, size_t *count)
     return doc->diagnostics.items;
 }
 
-/* The last element whose span starts at or before offset, if it contains it. */
-#define AN_FIND_AT(items, n, offset)                                           \
-    do {                                                                       \
-        size_t lo = 0, hi = (n);                                               \
-        while (lo < hi) {                                                      \
-            size_t mid = lo + (hi - lo) / 2;                                   \
-            if ((items)[mid].span.start <= (offset))                           \
-                lo = mid + 1;                                                  \
-            else                                                               \
-                hi = mid;                                                      \
-        }                                                                      \
-        if (lo > 0 && (offset) < (items)[lo - 1].span.end)                     \
-            return (int32_t)(lo - 1);                                          \
-        return -1;                                                             \
-    } while (0)
+static_assert(offsetof(an_mention, span) == 0, "an__span_at reads the span first");
+static_assert(offsetof(an_quote, span) == 0, "an__span_at reads the span first");
+
+static an_span an__span_of(const void *items, size_t stride, size_t i)
+{
+    return *(const an_span *)((const char *)items + i * stride);
+}
+
+size_t an__spans_upto(const void *items, size_t n, size_t stride, size_t offset)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an__span_of(items, stride, mid).start <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+ptrdiff_t an__span_at(const void *items, size_t n, size_t stride, size_t offset)
+{
+    size_t k = an__spans_upto(items, n, stride, offset);
+    return k > 0 && offset < an__span_of(items, stride, k - 1).end ? (ptrdiff_t)(k - 1) : -1;
+}
 
 int32_t an_doc_mention_at(const an_doc *doc, size_t offset)
 {
-    AN_FIND_AT(doc->mentions.items, doc->mentions.len, offset);
+    return (int32_t)an__span_at(doc->mentions.items, doc->mentions.len,
+                                sizeof *doc->mentions.items, offset);
 }
 
 int32_t an_doc_quote_at(const an_doc *doc, size_t offset)
 {
-    AN_FIND_AT(doc->quotes.items, doc->quotes.len, offset);
+    return (int32_t)an__span_at(doc->quotes.items, doc->quotes.len, sizeof *doc->quotes.items,
+                                offset);
 }
 
 size_t an_doc_line_of(const an_doc *doc, size_t offset)

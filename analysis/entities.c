@@ -1419,16 +1419,8 @@ an_entity_index an__entities_index(const an_doc *doc)
 /* The number of named mentions whose start is <= offset. */
 static size_t an_ent__upper(const an_entity_index *idx, size_t offset)
 {
-    const an_mention *m = idx->doc->mentions.items;
-    size_t lo = 0, hi = idx->n_named;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m[mid].span.start <= offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return an__spans_upto(idx->doc->mentions.items, idx->n_named, sizeof *idx->doc->mentions.items,
+                          offset);
 }
 
 int32_t an__entities_mention_at(const an_entity_index *idx, size_t offset)

@@ -4,6 +4,8 @@
  * rules_acronyms.c; rules_suppress.c applies inline suppression. */
 #include "rules_internal.h"
 
+#include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,19 +67,11 @@ static void an_rules__emit_overflow(an_rules_ctx *cx)
     }
 }
 
+static_assert(offsetof(an_para, span) == 0, "an__span_at reads the span first");
+
 ptrdiff_t an_rules__para_of(const an_rules_ctx *cx, size_t offset)
 {
-    size_t lo = 0, hi = cx->paras.len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cx->paras.items[mid].span.start <= offset)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo > 0 && offset < cx->paras.items[lo - 1].span.end)
-        return (ptrdiff_t)(lo - 1);
-    return -1;
+    return an__span_at(cx->paras.items, cx->paras.len, sizeof *cx->paras.items, offset);
 }
 
 bool an_rules__in_body(const an_rules_ctx *cx, size_t offset)
