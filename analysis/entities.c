@@ -141,6 +141,18 @@ static int an_ent__time_surname(an_ent_state *st, size_t a, size_t b)
     return 1;
 }
 
+/* True when the last token of [a, b) is a word of the calendar that does
+ * not belong to the name: "Brotherhood of Magicians Wednesday". A given
+ * name alone stays ("April said"), and so does a calendar surname after
+ * a given name ("Prime Minister Theresa May"). */
+static int an_ent__trailing_time(an_ent_state *st, size_t a, size_t b)
+{
+    uint32_t f = an_ent__lex(st, &st->toks.items[b - 1]);
+    if (!(f & AN_LEX_TIME) || ((f & AN_LEX_FIRST) && b - a < 2))
+        return 0;
+    return b - a < 2 || !an_ent__time_surname(st, b - 2, b); /* the given name right before it */
+}
+
 /* "al-Amr", "el-Hassan": a lowercase particle joined to a capitalized name. */
 static int an_ent__particle_hyphen(const an_ent_state *st, const an_tok *t)
 {
@@ -838,9 +850,7 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
 {
     a = an_ent__peel(st, a, b);
     while (b > a && (an_ent__connector(st, &st->toks.items[b - 1]) != AN_CONN_NONE ||
-                     ((an_ent__lex(st, &st->toks.items[b - 1]) & (AN_LEX_TIME | AN_LEX_FIRST)) ==
-                          AN_LEX_TIME &&
-                      !an_ent__time_surname(st, a, b))))
+                     an_ent__trailing_time(st, a, b)))
         b--; /* "... Magicians Wednesday", not "Johnnie Christmas" */
     if (a >= b || (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED)))
         return; /* nothing left, or an acronym the name before it defined */

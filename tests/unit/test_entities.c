@@ -130,6 +130,13 @@ static void test_calendar_surnames(void **state)
     assert_null(find_entity(doc, AN_ENTITY_PERSON, "Maria June"));
     assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 2);
     an_doc_free(doc);
+
+    /* A day after a name is the date, even a day that is a given name. */
+    doc = analyze("Wikinews interviews the International Brotherhood of Magicians Wednesday, "
+                  "October 9, 2013\n\nThe writer Aner Shalev Wednesday said he was tired.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "International Brotherhood of Magicians"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Aner Shalev"));
+    an_doc_free(doc);
 }
 
 static void test_acronym_definitions(void **state)
