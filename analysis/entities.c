@@ -825,6 +825,25 @@ static int an_ent__titles_and_orgs(an_ent_state *st, size_t a, size_t b)
     return 0;
 }
 
+/* "Colorado State University of the US", "University of Sheffield of the
+ * UK": an organization that names itself, then "of the" and its country.
+ * Returns where the name ends: before "of the" when the part before it is
+ * an organization holding a place or an "of" of its own; otherwise b
+ * ("University of the Philippines", "Hebrew University of Jerusalem"). */
+static size_t an_ent__country_tail(an_ent_state *st, size_t a, size_t b)
+{
+    if (b - a < 5 || !(an_ent__lex(st, &st->toks.items[b - 1]) & AN_LEX_PLACE) ||
+        an_ent__connector(st, &st->toks.items[b - 2]) != AN_CONN_THE ||
+        !an_ent__is(st, &st->toks.items[b - 3], "of"))
+        return b;
+    size_t end = b - 3;
+    int own = 0;
+    for (size_t i = a; i < end && !own; i++)
+        own = an_ent__is(st, &st->toks.items[i], "of") ||
+              (an_ent__lex(st, &st->toks.items[i]) & AN_LEX_PLACE);
+    return own && an_ent__is_org(st, a, end, SIZE_MAX) ? end : b;
+}
+
 /* Organizations by structure or context; returns whether [a, b) was one. */
 static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
 {
@@ -854,6 +873,7 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
         b--; /* "... Magicians Wednesday", not "Johnnie Christmas" */
     if (a >= b || (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED)))
         return; /* nothing left, or an acronym the name before it defined */
+    b = an_ent__country_tail(st, a, b);
     if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b)) ||
         an_ent__org_chunk(st, a, b))
         return;

@@ -139,6 +139,20 @@ static void test_calendar_surnames(void **state)
     an_doc_free(doc);
 }
 
+/* "of the" and a country after an organization that names itself. */
+static void test_org_country_tail(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Researchers at Colorado State University of the US and the University "
+                          "of Sheffield of the UK joined staff of the University of the "
+                          "Philippines.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Colorado State University"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "University of Sheffield"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "University of the Philippines"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 3);
+    an_doc_free(doc);
+}
+
 static void test_acronym_definitions(void **state)
 {
     (void)state;
@@ -385,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_particles_and_diacritics),
         cmocka_unit_test(test_possessives),
         cmocka_unit_test(test_calendar_surnames),
+        cmocka_unit_test(test_org_country_tail),
         cmocka_unit_test(test_acronym_definitions),
         cmocka_unit_test(test_headline_and_sentence_starts),
         cmocka_unit_test(test_all_caps),
