@@ -1154,6 +1154,22 @@ static int32_t an_ent__same_person(an_ent_state *st, const an_ent_name *nm)
     return j == nm->n_tok ? e : AN_EMAP_NONE;
 }
 
+/* "Pawel Adamowicz" after "Mayor Adamowicz" was resolved (titled names go
+ * first): the one-word person its last word names takes it as the fuller
+ * name. Returns the entity or AN_EMAP_NONE. */
+static int32_t an_ent__fuller_name(an_ent_state *st, an_ent_name *nm)
+{
+    if (nm->n_tok < 2)
+        return AN_EMAP_NONE;
+    const an_tok *last = &st->ntoks.items[nm->tok_off + nm->n_tok - 1];
+    int32_t e = an_ent__get(st, last->start, last->end, AN_ENTITY_PERSON);
+    if (e < 0 || st->ents.items[e].n_tok != 1)
+        return AN_EMAP_NONE;
+    st->ents.items[e].name = (uint32_t)(nm - st->names.items);
+    st->ents.items[e].n_tok = nm->n_tok;
+    return e;
+}
+
 /* A guessed person name that starts with another person's name ("Warhol
  * Polaroids" after "Andy Warhol") goes back to the second pass. */
 static int an_ent__demote(an_ent_state *st, an_ent_name *nm)
@@ -1195,6 +1211,8 @@ static void an_ent__resolve(an_ent_state *st)
             e = an_ent__nearest(st, nm, n);
         if (e == AN_EMAP_NONE && nm->kind == AN_ENTITY_PERSON)
             e = an_ent__same_person(st, nm);
+        if (e == AN_EMAP_NONE && nm->kind == AN_ENTITY_PERSON)
+            e = an_ent__fuller_name(st, nm);
         if (e < 0)
             e = an_ent__new_entity(st, (uint32_t)(nm - st->names.items));
         else if (nm->acr_end > nm->acr_start && st->ents.items[e].n_aliases < 4)

@@ -139,6 +139,24 @@ static void test_calendar_surnames(void **state)
     an_doc_free(doc);
 }
 
+/* A titled surname and the full name are one person, whichever is
+ * resolved first. */
+static void test_titled_surname_and_full_name(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("The mayor, Pawel Adamowicz, was stabbed. Donald Tusk wrote \"Let us "
+                          "pray for Mayor Adamowicz.\" General Soleimani was killed by a drone "
+                          "that targeted Qasem Soleimani.\n");
+    const an_entity *a = find_entity(doc, AN_ENTITY_PERSON, "Pawel Adamowicz");
+    assert_non_null(a);
+    assert_true(has_mention(doc, a, "Adamowicz", -1));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Qasem Soleimani"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Adamowicz"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Soleimani"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 3);
+    an_doc_free(doc);
+}
+
 /* "of the" and a country after an organization that names itself. */
 static void test_org_country_tail(void **state)
 {
@@ -399,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_particles_and_diacritics),
         cmocka_unit_test(test_possessives),
         cmocka_unit_test(test_calendar_surnames),
+        cmocka_unit_test(test_titled_surname_and_full_name),
         cmocka_unit_test(test_org_country_tail),
         cmocka_unit_test(test_acronym_definitions),
         cmocka_unit_test(test_headline_and_sentence_starts),
