@@ -421,7 +421,7 @@ static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
     if (acr != SIZE_MAX && b - a >= 2)
         return 1;
     an_tok *p = an_ent__prev_lower(st, a);
-    if (p && (an_ent__lex(st, p) & AN_LEX_ORG_HEAD) && !an_ent__span_is(st, a, b, AN_LEX_PLACE))
+    if (p && (an_ent__lex(st, p) & AN_LEX_ORG_NOUN) && !an_ent__span_is(st, a, b, AN_LEX_PLACE))
         return 1;
     return 0;
 }

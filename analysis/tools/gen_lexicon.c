@@ -35,7 +35,7 @@ static const struct {
     {"TIME", AN_LEX_TIME},           {"PARTICLE", AN_LEX_PARTICLE},
     {"NOT_NAME", AN_LEX_NOT_NAME},   {"SPEECH", AN_LEX_SPEECH},
     {"ORG_SUFFIX", AN_LEX_ORG_SUFFIX}, {"PERSON_NOUN", AN_LEX_PERSON_NOUN},
-    {"ACRONYM", AN_LEX_ACRONYM},
+    {"ACRONYM", AN_LEX_ACRONYM},     {"ORG_NOUN", AN_LEX_ORG_NOUN},
 };
 
 static void *gen_xrealloc(void *p, size_t size)

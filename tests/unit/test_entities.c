@@ -157,6 +157,23 @@ static void test_titled_surname_and_full_name(void **state)
     an_doc_free(doc);
 }
 
+/* A lowercase noun for a kind of organization names the one after it;
+ * a mass or plural noun for people does not. */
+static void test_org_noun_before_name(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Pawel Adamowicz was stabbed. Duda told local media Adamowicz's heart "
+                          "was restarted. He spoke to French news channel BFM TV and to the "
+                          "band Cream.\n");
+    const an_entity *a = find_entity(doc, AN_ENTITY_PERSON, "Pawel Adamowicz");
+    assert_non_null(a);
+    assert_int_equal(a->n_mentions, 2);
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Adamowicz"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "BFM TV"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Cream"));
+    an_doc_free(doc);
+}
+
 /* "of the" and a country after an organization that names itself. */
 static void test_org_country_tail(void **state)
 {
@@ -418,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_possessives),
         cmocka_unit_test(test_calendar_surnames),
         cmocka_unit_test(test_titled_surname_and_full_name),
+        cmocka_unit_test(test_org_noun_before_name),
         cmocka_unit_test(test_org_country_tail),
         cmocka_unit_test(test_acronym_definitions),
         cmocka_unit_test(test_headline_and_sentence_starts),
