@@ -1189,6 +1189,17 @@ static int an_ent__demote(an_ent_state *st, an_ent_name *nm)
     return 1;
 }
 
+/* "Bloomberg" after "Michael Bloomberg": a one-word name the lexicon
+ * knows as an organization is a person's surname when the draft names a
+ * person so (people resolve first: they are strong or longer). */
+static void an_ent__org_surname(an_ent_state *st, an_ent_name *nm)
+{
+    if (nm->kind == AN_ENTITY_ORGANIZATION && nm->n_tok == 1 && nm->acr_end == nm->acr_start &&
+        !(st->ntoks.items[nm->tok_off].flags & AN_TOK_ALLCAPS) &&
+        an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON) >= 0)
+        nm->kind = AN_ENTITY_PERSON;
+}
+
 /* Gives every pass-1 name an entity: titled and given-name people first,
  * then longest names first. */
 static void an_ent__resolve(an_ent_state *st)
@@ -1206,6 +1217,7 @@ static void an_ent__resolve(an_ent_state *st)
         an_ent_name *nm = order[k];
         if (an_ent__demote(st, nm))
             continue;
+        an_ent__org_surname(st, nm);
         int32_t e = an_ent__get(st, nm->start, nm->end, nm->kind);
         if (e == AN_EMAP_AMBIGUOUS)
             e = an_ent__nearest(st, nm, n);
