@@ -503,6 +503,58 @@ static bool an_at__gender_ok(const an_att *a, uint32_t entity, an_gender want)
 
 /* The nearest person (or organization when `org`) mentioned before `pos`,
  * outside quotes, not too far back; an entity index or -1. */
+/* True when the period at p ends an abbreviation or an initial (Mr.,
+ * U.S., K.), not a sentence. */
+static bool an_at__abbrev_before(const an_att *a, size_t p)
+{
+    size_t b = p;
+    while (b > 0 && isalpha((unsigned char)a->s[b - 1]))
+        b--;
+    if (b == p)
+        return false;
+    if ((p - b == 1 && isupper((unsigned char)a->s[b])) || (b > 0 && a->s[b - 1] == '.'))
+        return true;
+    return an_at__in(an_at__abbrevs, sizeof an_at__abbrevs / sizeof *an_at__abbrevs, a->s + b, p - b,
+                     false);
+}
+
+/* The subject before the nearest candidate: in "Bloomberg endorsed his
+ * former rival, Joe Biden. \"...,\" he said", he is Bloomberg. Returns the
+ * entity of the first fitting mention of the sentence that holds mention
+ * a->order[i], or `nearest` when it is the first. */
+static int32_t an_at__subject_of_sentence(const an_att *a, size_t i, an_entity_kind kind,
+                                          an_gender want, int32_t nearest)
+{
+    const an_mention *near = &a->doc->mentions.items[a->order[i]];
+    int32_t subject = nearest;
+    size_t from = near->span.start;
+    while (i > 0) {
+        const an_mention *mm = &a->doc->mentions.items[a->order[--i]];
+        bool sentence_end = false;
+        for (size_t p = mm->span.end; p < from && !sentence_end; p++) {
+            char c = a->s[p];
+            if (c == '\n') {
+                sentence_end = true;
+            } else if ((c == '.' || c == '!' || c == '?') && !an_at__abbrev_before(a, p)) {
+                size_t q = p + 1; /* past closing marks: ." and .” end a sentence too */
+                while (q < from && (a->s[q] == '"' || a->s[q] == '\'' || a->s[q] == ')'))
+                    q++;
+                if (q + 2 < from && (unsigned char)a->s[q] == 0xE2 && (unsigned char)a->s[q + 1] == 0x80 &&
+                    ((unsigned char)a->s[q + 2] == 0x9D || (unsigned char)a->s[q + 2] == 0x99))
+                    q += 3;
+                sentence_end = q < from && a->s[q] == ' ';
+            }
+        }
+        if (sentence_end)
+            break;
+        from = mm->span.start;
+        if (a->doc->entities.items[mm->entity].kind == kind && !an_at__in_quote(a, mm->span.start) &&
+            an_at__gender_ok(a, mm->entity, want))
+            subject = (int32_t)mm->entity;
+    }
+    return subject;
+}
+
 static int32_t an_at__antecedent(const an_att *a, size_t pos, bool org, an_gender want)
 {
     an_entity_kind kind = org ? AN_ENTITY_ORGANIZATION : AN_ENTITY_PERSON;
@@ -519,6 +571,7 @@ static int32_t an_at__antecedent(const an_att *a, size_t pos, bool org, an_gende
             continue;
         best = (int32_t)mm->entity;
         best_end = mm->span.end;
+        best = an_at__subject_of_sentence(a, i, kind, want, best);
         break;
     }
     const an_made *l = &a->last_named;

@@ -261,6 +261,24 @@ static void test_pronoun_speaker(void **state)
     an_doc_free(doc);
 }
 
+/* "He" after a sentence with two men is its subject, not its object; a
+ * sentence that ends in a quote ends there. */
+static void test_pronoun_prefers_the_subject(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("Michael Bloomberg endorsed his former rival, Joe Biden. \"Three months "
+                         "ago,\" he said.\n\nProfessor Pradeep Khosla praised Munk. Director "
+                         "Margaret Leinen said \"Munk was a treasure.\" She described him as "
+                         "\"a guiding force.\"\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(speaker_name(doc, &q[0]), "Michael Bloomberg");
+    assert_string_equal(speaker_name(doc, &q[2]), "Margaret Leinen");
+    an_doc_free(doc);
+}
+
 static void test_interrupted_and_continuation(void **state)
 {
     (void)state;
@@ -392,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_markdown_code_is_ignored),
         cmocka_unit_test(test_said_name_and_name_said),
         cmocka_unit_test(test_pronoun_speaker),
+        cmocka_unit_test(test_pronoun_prefers_the_subject),
         cmocka_unit_test(test_interrupted_and_continuation),
         cmocka_unit_test(test_according_to_and_unnamed_source),
         cmocka_unit_test(test_organization_speaker),
