@@ -863,6 +863,22 @@ static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
     return 0;
 }
 
+/* "Hurricane Lorenzo", "Tropical Storm Nicole": a storm's name is no
+ * person's. Returns the tokens the storm word takes (0 when none). */
+static size_t an_ent__storm(an_ent_state *st, size_t a, size_t b)
+{
+    static const char *const storms[] = {"Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical"};
+    for (size_t i = 0; i < sizeof storms / sizeof *storms; i++)
+        if (an_ent__is(st, &st->toks.items[a], storms[i])) {
+            size_t n = i == 4 ? 2 : 1; /* "Tropical Storm" */
+            if (n == 2 && !(a + 1 < b && (an_ent__is(st, &st->toks.items[a + 1], "Storm") ||
+                                          an_ent__is(st, &st->toks.items[a + 1], "Depression"))))
+                return 0;
+            return b - a > n ? n : 0;
+        }
+    return 0;
+}
+
 /* Classifies the chunk [a, b) of the current block; `split` is set for
  * the parts of a chunk already cut at its connectors. */
 static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
@@ -874,6 +890,8 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
     if (a >= b || (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED)))
         return; /* nothing left, or an acronym the name before it defined */
     b = an_ent__country_tail(st, a, b);
+    if (an_ent__storm(st, a, b))
+        return;
     if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b)) ||
         an_ent__org_chunk(st, a, b))
         return;

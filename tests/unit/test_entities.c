@@ -174,6 +174,17 @@ static void test_org_noun_before_name(void **state)
     an_doc_free(doc);
 }
 
+/* A storm's name is no person, in any of its forms. */
+static void test_storm_names(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Hurricane Dorian hit the islands, said Prime Minister Hubert Minnis. "
+                          "Tropical Storm Barry and Typhoon Phanfone followed.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Hubert Minnis"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 1);
+    an_doc_free(doc);
+}
+
 /* "of the" and a country after an organization that names itself. */
 static void test_org_country_tail(void **state)
 {
@@ -436,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_calendar_surnames),
         cmocka_unit_test(test_titled_surname_and_full_name),
         cmocka_unit_test(test_org_noun_before_name),
+        cmocka_unit_test(test_storm_names),
         cmocka_unit_test(test_org_country_tail),
         cmocka_unit_test(test_acronym_definitions),
         cmocka_unit_test(test_headline_and_sentence_starts),
