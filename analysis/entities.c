@@ -844,13 +844,57 @@ static size_t an_ent__country_tail(an_ent_state *st, size_t a, size_t b)
     return own && an_ent__is_org(st, a, end, SIZE_MAX) ? end : b;
 }
 
+/* ", the national meteorological service for Ireland,": an appositive
+ * after the name b whose noun is a kind of organization (the last
+ * lowercase word before a preposition, comma or period; not "the
+ * company's founder"). */
+static int an_ent__org_appositive(an_ent_state *st, size_t b)
+{
+    an_tok *c = an_ent__tok(st, b);
+    if (!c || !(c->flags & AN_TOK_COMMA))
+        return 0;
+    size_t i = b + 1;
+    an_tok *t = an_ent__tok(st, i);
+    if (!t || !(an_ent__is(st, t, "the") || an_ent__is(st, t, "a") || an_ent__is(st, t, "an")))
+        return 0;
+    an_tok *head = NULL;
+    for (i++; i < st->toks.len && i < b + 7; i++) {
+        t = &st->toks.items[i];
+        if (!(t->flags & AN_TOK_WORD) || !(t->flags & AN_TOK_LOWER) ||
+            an_ent__connector(st, t) != AN_CONN_NONE || (an_ent__lex(st, t) & AN_LEX_FUNCTION))
+            break;
+        head = t;
+        if (t->flags & AN_TOK_POSS)
+            return 0;
+    }
+    if (!head || !(an_ent__lex(st, head) & AN_LEX_ORG_NOUN))
+        return 0;
+    /* The noun phrase ends there ("the movement was able" is a clause), or
+     * a place or name follows ("service for Ireland", not "group of
+     * chemicals"). */
+    t = an_ent__tok(st, i);
+    if (!t || (t->flags & (AN_TOK_COMMA | AN_TOK_END | AN_TOK_CLOSE | AN_TOK_DASH)) ||
+        an_ent__is(st, t, "that") || an_ent__is(st, t, "which"))
+        return 1;
+    if (an_ent__is(st, t, "based"))
+        t = an_ent__tok(st, ++i);
+    if (!t || !(an_ent__connector(st, t) == AN_CONN_ORG || an_ent__is(st, t, "in")))
+        return 0;
+    t = an_ent__tok(st, ++i);
+    if (t && an_ent__connector(st, t) == AN_CONN_THE)
+        t = an_ent__tok(st, ++i);
+    return t && (t->flags & AN_TOK_CAP);
+}
+
 /* Organizations by structure or context; returns whether [a, b) was one. */
 static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
 {
     size_t acr = an_ent__acronym_after(st, b);
     if (acr != SIZE_MAX && (st->s[st->toks.items[acr].start] | 0x20) != (st->s[st->toks.items[a].start] | 0x20))
         acr = SIZE_MAX; /* "NEW YORK (AP)" is a dateline, not a definition */
-    if (an_ent__is_org(st, a, b, acr) || an_ent__capital_the(st, a, b)) {
+    if (an_ent__is_org(st, a, b, acr) || an_ent__capital_the(st, a, b) ||
+        (an_ent__org_appositive(st, b) &&
+         !an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME))) {
         an_ent__org(st, a, b, acr);
         return 1;
     }
@@ -1207,15 +1251,20 @@ static int an_ent__demote(an_ent_state *st, an_ent_name *nm)
     return 1;
 }
 
-/* "Bloomberg" after "Michael Bloomberg": a one-word name the lexicon
- * knows as an organization is a person's surname when the draft names a
- * person so (people resolve first: they are strong or longer). */
-static void an_ent__org_surname(an_ent_state *st, an_ent_name *nm)
+/* A name the draft already gave the other kind takes that kind:
+ * "Bloomberg" after "Michael Bloomberg" (a one-word name the lexicon
+ * knows as an organization is the person's surname; people resolve first,
+ * being strong or longer), and a guessed person "Met Éireann" after "Met
+ * Éireann, the national meteorological service". */
+static void an_ent__retype(an_ent_state *st, an_ent_name *nm)
 {
     if (nm->kind == AN_ENTITY_ORGANIZATION && nm->n_tok == 1 && nm->acr_end == nm->acr_start &&
         !(st->ntoks.items[nm->tok_off].flags & AN_TOK_ALLCAPS) &&
         an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON) >= 0)
         nm->kind = AN_ENTITY_PERSON;
+    else if (nm->kind == AN_ENTITY_PERSON && !nm->strong && nm->title_start == nm->title_end &&
+             an_ent__get(st, nm->start, nm->end, AN_ENTITY_ORGANIZATION) >= 0)
+        nm->kind = AN_ENTITY_ORGANIZATION;
 }
 
 /* Gives every pass-1 name an entity: titled and given-name people first,
@@ -1235,7 +1284,7 @@ static void an_ent__resolve(an_ent_state *st)
         an_ent_name *nm = order[k];
         if (an_ent__demote(st, nm))
             continue;
-        an_ent__org_surname(st, nm);
+        an_ent__retype(st, nm);
         int32_t e = an_ent__get(st, nm->start, nm->end, nm->kind);
         if (e == AN_EMAP_AMBIGUOUS)
             e = an_ent__nearest(st, nm, n);

@@ -185,6 +185,28 @@ static void test_storm_names(void **state)
     an_doc_free(doc);
 }
 
+/* ", the national meteorological service for Ireland,": an organization
+ * by its appositive, and a later bare mention takes the same kind; "the
+ * group of chemicals" and "the movement was able" are no appositives. */
+static void test_org_by_appositive(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("On Monday, Met Eireann, the national meteorological service for Ireland, "
+                          "issued "
+                          "warnings. The warning issued by Met Eireann applied to Galway. UpGuard, "
+                          "a cybersecurity firm, found the leak. According to editor Keni Lesa, the "
+                          "anti-vaccine movement was able to grow. ROS [Reactive Oxygen Species, the "
+                          "group of chemicals] harm ants.\n");
+    const an_entity *met = find_entity(doc, AN_ENTITY_ORGANIZATION, "Met Eireann");
+    assert_non_null(met);
+    assert_int_equal(met->n_mentions, 2);
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "UpGuard"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Keni Lesa"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Reactive Oxygen Species"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Met Eireann"));
+    an_doc_free(doc);
+}
+
 /* "of the" and a country after an organization that names itself. */
 static void test_org_country_tail(void **state)
 {
@@ -448,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_titled_surname_and_full_name),
         cmocka_unit_test(test_org_noun_before_name),
         cmocka_unit_test(test_storm_names),
+        cmocka_unit_test(test_org_by_appositive),
         cmocka_unit_test(test_org_country_tail),
         cmocka_unit_test(test_acronym_definitions),
         cmocka_unit_test(test_headline_and_sentence_starts),
