@@ -48,6 +48,7 @@ an_options an_options_default(void)
     opt.format = AN_FORMAT_PLAIN;
     for (int i = 0; i < AN_RULE_COUNT; i++)
         opt.severity[i] = an__rules[i].severity;
+    opt.juvenile_age = AN_JUVENILE_AGE_DEFAULT;
     return opt;
 }
 

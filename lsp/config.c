@@ -46,6 +46,7 @@ config *config_new(void)
     for (int r = 0; r < AN_RULE_COUNT; r++)
         cfg->severity[r] = an_rule_default_severity((an_rule)r);
     cfg->max_document_size = CONFIG_DEFAULT_MAX_DOCUMENT_SIZE;
+    cfg->juvenile_age = AN_JUVENILE_AGE_DEFAULT;
     return cfg;
 }
 
@@ -55,6 +56,7 @@ void config_free(config *cfg)
         return;
     config__free_list(cfg->house_names, cfg->n_house_names);
     config__free_list(cfg->allowed_acronyms, cfg->n_allowed_acronyms);
+    config__free_list(cfg->dotted_acronyms, cfg->n_dotted_acronyms);
     for (size_t i = 0; i < cfg->n_errors; i++) {
         free(cfg->errors[i].file);
         free(cfg->errors[i].key);
@@ -301,6 +303,80 @@ static int config__apply_enum(config_src *src, const char *key, const char *look
     return -1;
 }
 
+static void config__apply_bool(config_src *src, const char *key, const char *lookup,
+                               const json_t *v, bool *out)
+{
+    if (json_is_boolean(v))
+        *out = json_is_true(v);
+    else
+        config__src_error(src, key, lookup, "expected true or false");
+}
+
+static void config__apply_age(config_src *src, const char *key, const char *lookup,
+                              const json_t *v)
+{
+    if (json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) <= 130)
+        src->cfg->juvenile_age = (int)json_integer_value(v);
+    else
+        config__src_error(src, key, lookup, "expected a number of years from 0 (off) to 130");
+}
+
+/* acronyms.periods: true (AP's dotted forms), false (none), a list of
+ * dotted forms, or null (not checked). */
+static void config__apply_periods(config_src *src, const char *key, const char *lookup,
+                                  const json_t *v)
+{
+    config *cfg = src->cfg;
+    if (json_is_boolean(v) || json_is_null(v)) {
+        config__free_list(cfg->dotted_acronyms, cfg->n_dotted_acronyms);
+        cfg->dotted_acronyms = NULL;
+        cfg->n_dotted_acronyms = 0;
+        cfg->acronyms_periods = json_is_null(v) ? AN_PERIODS_ANY
+                                : json_is_true(v) ? AN_PERIODS_DOTTED : AN_PERIODS_NONE;
+    } else if (json_is_array(v)) {
+        size_t before = src->errors;
+        config__apply_list(src, key, lookup, v, &cfg->dotted_acronyms, &cfg->n_dotted_acronyms);
+        if (src->errors == before)
+            cfg->acronyms_periods = AN_PERIODS_DOTTED;
+    } else {
+        config__src_error(src, key, lookup,
+                          "expected true, false, null or a list of dotted forms (\"U.S.\")");
+    }
+}
+
+/* The house-style switches of NEWSROOM §8 beyond the first ones; false
+ * when the key is none of them. */
+static bool config__apply_style(config_src *src, const char *key, const char *lookup,
+                                const json_t *v)
+{
+    static const char *const punct[] = {"logical", "american", NULL};
+    static const char *const titles[] = {"quotes", "none", NULL};
+    config *cfg = src->cfg;
+    int i;
+    bool period = !cfg->courtesy_no_period;
+    if (strcmp(key, "names.juvenileAge") == 0) {
+        config__apply_age(src, key, lookup, v);
+    } else if (strcmp(key, "courtesyTitle.period") == 0) {
+        config__apply_bool(src, key, lookup, v, &period);
+        cfg->courtesy_no_period = !period;
+    } else if (strcmp(key, "quotes.punctuation") == 0) {
+        if ((i = config__apply_enum(src, key, lookup, v, punct,
+                                    "expected \"american\" or \"logical\"")) >= 0)
+            cfg->quotes_punctuation = i ? AN_PUNCT_AMERICAN : AN_PUNCT_LOGICAL;
+    } else if (strcmp(key, "quotes.requireCurly") == 0) {
+        config__apply_bool(src, key, lookup, v, &cfg->quotes_require_curly);
+    } else if (strcmp(key, "titles.composition") == 0) {
+        if ((i = config__apply_enum(src, key, lookup, v, titles,
+                                    "expected \"quotes\" or \"none\"")) >= 0)
+            cfg->titles_composition = i ? AN_TITLES_NONE : AN_TITLES_QUOTES;
+    } else if (strcmp(key, "acronyms.periods") == 0) {
+        config__apply_periods(src, key, lookup, v);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 /* A dotted member key ("names.house", "quotes.primary"); false when unknown. */
 static bool config__apply_member(config_src *src, const char *key, const char *lookup,
                                  const json_t *v)
@@ -323,10 +399,7 @@ static bool config__apply_member(config_src *src, const char *key, const char *l
                                     "expected \"double\" or \"single\"")) >= 0)
             cfg->quotes_primary = i;
     } else if (strcmp(key, "acronyms.parenthetical") == 0) {
-        if (json_is_boolean(v))
-            cfg->acronyms_parenthetical = json_is_true(v);
-        else
-            config__src_error(src, key, lookup, "expected true or false");
+        config__apply_bool(src, key, lookup, v, &cfg->acronyms_parenthetical);
     } else if (strcmp(key, "sources.anonymousSeverity") == 0) {
         if (config__parse_severity(v, AN_RULE_SOURCE_ANONYMOUS, &sev) == 0)
             cfg->severity[AN_RULE_SOURCE_ANONYMOUS] = sev;
@@ -335,13 +408,13 @@ static bool config__apply_member(config_src *src, const char *key, const char *l
                               "expected \"off\", \"error\", \"warning\", \"information\", "
                               "\"hint\", true or false");
     } else {
-        return false;
+        return config__apply_style(src, key, lookup, v);
     }
     return true;
 }
 
 /* Applies the members of a sub-object ("names", "acronyms", "quotes",
- * "sources") one by one. */
+ * "sources", "courtesyTitle", "titles") one by one. */
 static void config__apply_section(config_src *src, const char *section, const json_t *obj)
 {
     char key[160];
@@ -370,7 +443,8 @@ static void config__apply_max_size(config_src *src, const json_t *v)
 /* A top-level key; dotted member keys ("names.house") as editors may send them. */
 static void config__apply_key(config_src *src, const char *name, const json_t *v)
 {
-    static const char *const sections[] = {"names", "acronyms", "quotes", "sources", NULL};
+    static const char *const sections[] = {"names",         "acronyms", "quotes", "sources",
+                                           "courtesyTitle", "titles",   NULL};
     if (strcmp(name, "rules") == 0) {
         config__apply_rules(src, v);
         return;
@@ -534,5 +608,15 @@ an_options config_options(const config *cfg, an_format format)
     opt.later_reference = cfg->later_reference ? AN_LATER_COURTESY_TITLE : AN_LATER_SURNAME;
     opt.quotes_primary = cfg->quotes_primary ? AN_QUOTES_SINGLE : AN_QUOTES_DOUBLE;
     opt.acronyms_parenthetical = cfg->acronyms_parenthetical;
+    opt.juvenile_age = cfg->juvenile_age;
+    opt.courtesy_title_period = cfg->courtesy_no_period ? AN_COURTESY_NO_PERIOD : AN_COURTESY_PERIOD;
+    opt.quotes_punctuation = cfg->quotes_punctuation ? AN_PUNCT_AMERICAN : AN_PUNCT_LOGICAL;
+    opt.quotes_require_curly = cfg->quotes_require_curly;
+    opt.titles_composition = cfg->titles_composition ? AN_TITLES_NONE : AN_TITLES_QUOTES;
+    opt.acronyms_periods = cfg->acronyms_periods == AN_PERIODS_DOTTED ? AN_PERIODS_DOTTED
+                           : cfg->acronyms_periods == AN_PERIODS_NONE ? AN_PERIODS_NONE
+                                                                      : AN_PERIODS_ANY;
+    opt.dotted_acronyms = cfg->dotted_acronyms;
+    opt.n_dotted_acronyms = cfg->n_dotted_acronyms;
     return opt;
 }

@@ -10,12 +10,18 @@
  *                  "person.full-name-repeated": "off" },
  *       "names": { "house": ["Manouchehr Mottaki", "Muammar Gaddafi"] },
  *       "acronyms": { "allowList": ["MEK", "IRGC"], "parenthetical": false },
- *       "quotes": { "primary": "double" },
+ *       "quotes": { "primary": "double", "punctuation": "american",
+ *                   "requireCurly": false },
+ *       "courtesyTitle": { "period": true },
+ *       "titles": { "composition": "quotes" },
  *       "sources": { "anonymousSeverity": "information" },
  *       "maxDocumentSize": 52428800
  *     }
  *
- * `names.laterReference` is "surname" (AP) or "courtesyTitle" (NYT);
+ * `names.laterReference` is "surname" (AP) or "courtesyTitle" (NYT), with
+ * `courtesyTitle.period` true ("Mr.") or false ("Mr"); `names.juvenileAge`
+ * a number of years (15; 0 is off); `acronyms.periods` true, false or a
+ * list of dotted forms;
  * `sources.anonymousSeverity` is a severity for source.anonymous, like
  * rules."source.anonymous".
  *
@@ -71,6 +77,14 @@ typedef struct config {
     int later_reference;      /* names.laterReference: AN_LATER_SURNAME or _COURTESY_TITLE */
     int quotes_primary;       /* quotes.primary: AN_QUOTES_DOUBLE or AN_QUOTES_SINGLE */
     bool acronyms_parenthetical; /* acronyms.parenthetical */
+    int juvenile_age;         /* names.juvenileAge: 0 (off) .. 130; default 15 */
+    bool courtesy_no_period;  /* courtesyTitle.period: false ("Mr", UK) */
+    int quotes_punctuation;   /* quotes.punctuation: AN_PUNCT_LOGICAL or _AMERICAN */
+    bool quotes_require_curly; /* quotes.requireCurly */
+    int titles_composition;   /* titles.composition: AN_TITLES_QUOTES or _NONE */
+    int acronyms_periods;     /* acronyms.periods: AN_PERIODS_ANY, _DOTTED or _NONE */
+    an_str *dotted_acronyms;  /* acronyms.periods as a list ("U.S."); NUL-terminated */
+    size_t n_dotted_acronyms;
     char *source;             /* the config file that was loaded, or NULL */
     config_error *errors;
     size_t n_errors;

@@ -185,6 +185,67 @@ static void test_style_switches(void **state)
     config_free(cfg);
 }
 
+/* The NEWSROOM §8 switches added for issue #4: defaults, a file's nested
+ * keys, editor settings dotted over them, and bad values left alone. */
+static void test_more_style_switches(void **state)
+{
+    (void)state;
+    config *cfg = config_new();
+    an_options opt = config_options(cfg, AN_FORMAT_PLAIN);
+    assert_int_equal(opt.juvenile_age, 15);
+    assert_int_equal(opt.courtesy_title_period, AN_COURTESY_PERIOD);
+    assert_int_equal(opt.quotes_punctuation, AN_PUNCT_LOGICAL);
+    assert_false(opt.quotes_require_curly);
+    assert_int_equal(opt.titles_composition, AN_TITLES_QUOTES);
+    assert_int_equal(opt.acronyms_periods, AN_PERIODS_ANY);
+    json_t *s = parse("{\"names\": {\"juvenileAge\": 17},"
+                      " \"courtesyTitle\": {\"period\": false},"
+                      " \"quotes\": {\"punctuation\": \"american\", \"requireCurly\": true},"
+                      " \"titles\": {\"composition\": \"none\"},"
+                      " \"acronyms\": {\"periods\": [\"U.S.\", \"U.N.\"]}}");
+    assert_int_equal(config_apply_json(cfg, s, "test", NULL, NULL), 0);
+    opt = config_options(cfg, AN_FORMAT_PLAIN);
+    assert_int_equal(opt.juvenile_age, 17);
+    assert_int_equal(opt.courtesy_title_period, AN_COURTESY_NO_PERIOD);
+    assert_int_equal(opt.quotes_punctuation, AN_PUNCT_AMERICAN);
+    assert_true(opt.quotes_require_curly);
+    assert_int_equal(opt.titles_composition, AN_TITLES_NONE);
+    assert_int_equal(opt.acronyms_periods, AN_PERIODS_DOTTED);
+    assert_int_equal(opt.n_dotted_acronyms, 2);
+    assert_string_equal(opt.dotted_acronyms[1].ptr, "U.N.");
+    json_decref(s);
+    s = parse("{\"byline\": {\"names.juvenileAge\": 0, \"courtesyTitle.period\": true,"
+              " \"quotes.punctuation\": \"logical\", \"quotes.requireCurly\": false,"
+              " \"titles.composition\": \"quotes\", \"acronyms.periods\": false}}");
+    assert_int_equal(config_apply_json(cfg, s, "workspace/didChangeConfiguration", NULL, NULL), 0);
+    opt = config_options(cfg, AN_FORMAT_PLAIN);
+    assert_int_equal(opt.juvenile_age, 0);
+    assert_int_equal(opt.courtesy_title_period, AN_COURTESY_PERIOD);
+    assert_int_equal(opt.quotes_punctuation, AN_PUNCT_LOGICAL);
+    assert_false(opt.quotes_require_curly);
+    assert_int_equal(opt.titles_composition, AN_TITLES_QUOTES);
+    assert_int_equal(opt.acronyms_periods, AN_PERIODS_NONE);
+    assert_int_equal(opt.n_dotted_acronyms, 0);
+    json_decref(s);
+    const char *text = "{\n \"names\": {\"juvenileAge\": \"15\"},\n"
+                       " \"courtesyTitle\": {\"period\": \"yes\", \"dot\": 1},\n"
+                       " \"quotes\": {\"punctuation\": \"british\", \"requireCurly\": 1},\n"
+                       " \"titles\": {\"composition\": \"italics\"},\n"
+                       " \"acronyms\": {\"periods\": \"U.S.\"}\n}";
+    s = parse(text);
+    assert_int_equal(config_apply_json(cfg, s, "/desk/.byline.json", text, NULL), 7);
+    assert_string_equal(cfg->errors[0].key, "names.juvenileAge");
+    assert_int_equal(cfg->errors[0].line, 2);
+    assert_string_equal(cfg->errors[2].key, "courtesyTitle.dot");
+    assert_string_equal(cfg->errors[6].key, "acronyms.periods");
+    opt = config_options(cfg, AN_FORMAT_PLAIN);
+    assert_int_equal(opt.juvenile_age, 0);
+    assert_int_equal(opt.quotes_punctuation, AN_PUNCT_LOGICAL);
+    assert_int_equal(opt.acronyms_periods, AN_PERIODS_NONE);
+    json_decref(s);
+    config_free(cfg);
+}
+
 static void test_walk_up_and_list_file(void **state)
 {
     (void)state;
@@ -267,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_bad_keys_leave_values),
         cmocka_unit_test(test_wrapped_dotted_and_non_object),
         cmocka_unit_test(test_style_switches),
+        cmocka_unit_test(test_more_style_switches),
         cmocka_unit_test(test_walk_up_and_list_file),
         cmocka_unit_test(test_broken_file_keeps_defaults),
         cmocka_unit_test(test_user_config_fallback),

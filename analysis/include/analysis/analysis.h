@@ -102,7 +102,36 @@ typedef struct an_options {
     /** acronyms.parenthetical: only "Full Name (ABC)" or "ABC (Full Name)"
      *  defines an acronym; a run of initials alone does not. */
     bool acronyms_parenthetical;
+    /** names.juvenileAge: a person introduced with an age of this many
+     *  years or fewer ("Emma Lopez, 12,", "12-year-old Emma Lopez") is a
+     *  child, called by the given name later (AP); a person introduced
+     *  with a greater age, by the surname. 0 turns the check off. Default
+     *  AN_JUVENILE_AGE_DEFAULT. */
+    int juvenile_age;
+    /** courtesyTitle.period, with AN_LATER_COURTESY_TITLE: "Mr." and "Dr."
+     *  with a period (NYT, 0) or "Mr" and "Dr" without (UK). */
+    enum { AN_COURTESY_PERIOD = 0, AN_COURTESY_NO_PERIOD } courtesy_title_period;
+    /** quotes.punctuation: logical (0) accepts a comma or period on either
+     *  side of the closing mark; american wants it inside. */
+    enum { AN_PUNCT_LOGICAL = 0, AN_PUNCT_AMERICAN } quotes_punctuation;
+    /** quotes.requireCurly: report straight quotation marks. */
+    bool quotes_require_curly;
+    /** titles.composition: titles of works go in quotes (AP, 0) or take
+     *  none (many UK styles), when a quoted title is reported. */
+    enum { AN_TITLES_QUOTES = 0, AN_TITLES_NONE } titles_composition;
+    /** acronyms.periods: not checked (0); AN_PERIODS_DOTTED, the forms in
+     *  dotted_acronyms ("U.S.", "U.N."; AP's U.S., U.N. and U.K. when
+     *  none is given) and any the draft writes with periods take them, so
+     *  "US" is reported; AN_PERIODS_NONE, no acronym takes periods, so
+     *  "U.S." is reported. */
+    enum { AN_PERIODS_ANY = 0, AN_PERIODS_DOTTED, AN_PERIODS_NONE } acronyms_periods;
+    const an_str *dotted_acronyms;
+    size_t n_dotted_acronyms;
 } an_options;
+
+/** The default of an_options.juvenile_age: AP calls children of 15 or
+ *  younger by their first name. */
+#define AN_JUVENILE_AGE_DEFAULT 15
 
 /** Defaults: plain text, every rule at its default severity, no lists. */
 an_options an_options_default(void);
