@@ -664,6 +664,7 @@ void an__rules_run(an_doc *doc, const an_options *opt)
     an__rules_quotes(&cx);
     an__rules_people(&cx);
     an__rules_acronyms(&cx);
+    an__rules_style(&cx);
     an_rules__emit_overflow(&cx);
     an__rules_suppress(&cx);
     an_groups_free(&lazy.by_spelling);

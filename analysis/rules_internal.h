@@ -160,9 +160,21 @@ bool an_rules__span_is(const an_doc *doc, an_span span, const char *s, size_t le
 /* Quoted, NUL-terminated copy of a span for messages, cut at 60 bytes. */
 void an_rules__excerpt(const an_doc *doc, an_span span, char *buf, size_t size);
 
+/* The age stated at a person's introduction as `name` ("Emma Lopez, 12,",
+ * "Emma Lopez, aged 12", "Emma Lopez (12)", "12-year-old Emma Lopez"), or
+ * -1 when none is. */
+int an_rules__stated_age(const an_rules_ctx *cx, an_span name);
+/* True when the person introduced as `name` is a child by
+ * names.juvenileAge: called by the given name, never Mr. or Lopez. */
+bool an_rules__juvenile(const an_rules_ctx *cx, an_span name);
+/* True when the quote is the title of a work, not speech: title-cased
+ * words after "the song", "his novel", "titled" ... (titles.composition). */
+bool an_rules__work_title(const an_rules_ctx *cx, an_span quote);
+
 void an__rules_quotes(an_rules_ctx *cx);   /* rules_quotes.c */
 void an__rules_people(an_rules_ctx *cx);   /* rules_people.c */
 void an__rules_acronyms(an_rules_ctx *cx); /* rules_acronyms.c */
+void an__rules_style(an_rules_ctx *cx);    /* rules_style.c */
 void an__rules_suppress(an_rules_ctx *cx); /* rules_suppress.c */
 
 #endif

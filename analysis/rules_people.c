@@ -454,7 +454,8 @@ static const char *an_rp__courtesy(const an_rules_ctx *cx, an_span intro)
         return NULL;
     an_span g = cx->words.items[first].span;
     uint32_t f = an_lex_lookup(cx->doc->text + g.start, g.end - g.start);
-    return (f & AN_LEX_MALE) ? "Mr." : (f & AN_LEX_FEMALE) ? "Ms." : NULL;
+    bool dot = cx->opt->courtesy_title_period == AN_COURTESY_PERIOD; /* courtesyTitle.period */
+    return (f & AN_LEX_MALE) ? (dot ? "Mr." : "Mr") : (f & AN_LEX_FEMALE) ? (dot ? "Ms." : "Ms") : NULL;
 }
 
 /* names.laterReference: courtesyTitle (NYT): a later reference by the bare
@@ -465,6 +466,9 @@ static void an_rp__courtesy_later(an_rules_ctx *cx, const an_entity *e, an_span 
     const an_doc *doc = cx->doc;
     an_span sur = an_rp__surname(cx, in);
     const char *title = an_rp__courtesy(cx, in);
+    const char *either = cx->opt->courtesy_title_period == AN_COURTESY_PERIOD ? "Mr. or Ms." : "Mr or Ms";
+    if (an_rules__juvenile(cx, in))
+        return; /* a child is called by the given name (names.juvenileAge) */
     for (size_t i = 0; i < e->n_mentions; i++) {
         const an_mention *m = &doc->mentions.items[e->mentions[i]];
         size_t first;
@@ -483,7 +487,7 @@ static void an_rp__courtesy_later(an_rules_ctx *cx, const an_entity *e, an_span 
         an_rules__excerpt(doc, m->span, a, sizeof a);
         snprintf(msg, sizeof msg,
                  "%s alone: this desk gives later references a courtesy title (%s %.*s) "
-                 "(names.laterReference: courtesyTitle).", a, title ? title : "Mr. or Ms.",
+                 "(names.laterReference: courtesyTitle).", a, title ? title : either,
                  (int)(sur.end - sur.start), doc->text + sur.start);
         snprintf(repl, sizeof repl, "%s %.*s", title ? title : "", (int)(sur.end - sur.start),
                  doc->text + sur.start);
@@ -511,10 +515,16 @@ static void an_rp__full_repeated(an_rules_ctx *cx)
                 continue;
             char a[96], msg[300];
             an_rules__excerpt(doc, m->span, a, sizeof a);
-            if (courtesy)
+            if (an_rules__juvenile(cx, in))
+                snprintf(msg, sizeof msg,
+                         "%s has already been introduced: later references to a child use the "
+                         "given name (names.juvenileAge).", a);
+            else if (courtesy)
                 snprintf(msg, sizeof msg,
                          "%s has already been introduced: later references use a courtesy title "
-                         "and the surname (Mr. or Ms. ...).", a);
+                         "and the surname (%s ...).", a,
+                         cx->opt->courtesy_title_period == AN_COURTESY_PERIOD ? "Mr. or Ms."
+                                                                              : "Mr or Ms");
             else
                 snprintf(msg, sizeof msg,
                          "%s has already been introduced: later references use the surname alone "
