@@ -152,6 +152,27 @@ static size_t an_rq__marks(const an_doc *doc, an_span sp, an_mark *out, size_t c
     return n;
 }
 
+/* True when marks[i] opens a well-formed quote inside the open quote in
+ * the outer kind of marks ("... called "research", would it?"): it opens
+ * where an opener stands (after a space, dash or bracket, before a
+ * letter), the next mark closes where a closer stands (after a non-space,
+ * before punctuation or a space), and a further mark closes the outer
+ * quote. A nested quote in the wrong kind of marks, not an unbalanced one
+ * (NEWSROOM §8). */
+static bool an_rq__nested_pair(const an_doc *doc, const an_mark *marks, size_t n, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)doc->prose;
+    size_t after = marks[i].pos + marks[i].len;
+    if (i + 2 >= n || marks[i].kind == -1 || !marks[i].opener || after >= doc->len ||
+        !(((p[after] | 0x20) >= 'a' && (p[after] | 0x20) <= 'z') || (p[after] >= 0xC3 && p[after] <= 0xC5)))
+        return false;
+    const an_mark *in = &marks[i + 1], *out = &marks[i + 2];
+    bool in_closes = in->kind == AN_MARK_STRAIGHT ? !in->opener : in->kind == AN_MARK_CLOSE;
+    bool out_closes = out->kind == -1 || (out->kind == AN_MARK_STRAIGHT ? !out->opener
+                                                                         : out->kind == AN_MARK_CLOSE);
+    return in_closes && out_closes && in->pos > after && p[in->pos - 1] != ' ';
+}
+
 /* Two opening marks of the primary kind with no closing mark between, in
  * one paragraph: a closing mark was dropped ("must be well thought out:
  * "Moves to ...") or a quote inside a quote kept the outer marks. Only
@@ -180,6 +201,11 @@ static void an_rq__nested(an_rules_ctx *cx)
             bool opener = sure ? marks[i].opener : open < 0;
             if (!opener) {
                 open = -1;
+                continue;
+            }
+            if (open >= 0 && sure && marks[open].kind != -1 &&
+                an_rq__nested_pair(cx->doc, marks, n, i)) {
+                i++; /* the inner quote closes; the outer one stays open */
                 continue;
             }
             if (open >= 0 && sure && marks[open].kind != -1) {

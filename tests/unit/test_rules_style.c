@@ -1,7 +1,7 @@
 /* test_rules_style.c - the house-style switches of NEWSROOM §8
  * (names.juvenileAge, courtesyTitle.period, quotes.punctuation,
- * quotes.requireCurly, titles.composition, acronyms.periods), on the
- * whole pipeline. Each switch has cases
+ * quotes.requireCurly, titles.composition, acronyms.periods) and nested
+ * quotes in the outer marks, on the whole pipeline. Each switch has cases
  * that must fire, cases that must not, and its default must leave the
  * text alone. */
 #include <setjmp.h>
@@ -277,6 +277,30 @@ static void test_acronym_periods(void **state)
     an_doc_free(doc);
 }
 
+/* ---- nested quotes in the outer marks ----------------------------------- */
+
+static void test_nested_quote_same_marks(void **state)
+{
+    (void)state;
+    an_options opt = an_options_default();
+    /* GUM_interview_stardust: a well-formed inner pair in double marks */
+    an_doc *doc = text_doc("There is a wonderful quote attributed to Einstein \xE2\x80\x94 \"If we "
+                           "knew what we were doing, it wouldn't be called \"research\", would "
+                           "it?\"\n", &opt);
+    assert_int_equal(count_key(doc, AN_RULE_QUOTE_UNBALANCED, "opens before"), 0);
+    an_doc_free(doc);
+    /* no outer closing mark after the inner pair: a dropped closing mark */
+    doc = text_doc("Solomon told Sky News any process \"must be well thought out: \"Moves to "
+                   "reduce the backlog\" are welcome but not like this.\n", &opt);
+    assert_true(count_key(doc, AN_RULE_QUOTE_UNBALANCED, "") >= 1);
+    an_doc_free(doc);
+    /* the inner opener stands before no letter: no quote of its own */
+    doc = text_doc("Ann Reyes, the governor, spoke on Monday.\n\n"
+                   "\"We will go now, \" 42 \" she said, \"then stop.\"\n", &opt);
+    assert_true(count_key(doc, AN_RULE_QUOTE_UNBALANCED, "") >= 1);
+    an_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_require_curly),
         cmocka_unit_test(test_titles_composition),
         cmocka_unit_test(test_acronym_periods),
+        cmocka_unit_test(test_nested_quote_same_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
