@@ -121,6 +121,24 @@ def case_config_error(d):
     expect(rc == 2 and "invalid JSON" in err, "broken JSON exits 2")
 
 
+HOUSE = ('Emma Lopez, 12, won the spelling bee on Saturday, the school said.\n\n'
+         '"I studied every night", Emma said. Lopez plans to compete again in the U.S.\n')
+
+
+def case_config_style(d):
+    """The house-style switches of NEWSROOM §8 reach byline check from .byline.json."""
+    write(d, "story.txt", HOUSE)
+    rc, out, _ = run(["check", "--fail-on", "hint", "story.txt"], d)
+    expect(out.count("juvenileAge") == 1 and "quotes.punctuation" not in out
+           and "acronyms.periods" not in out, f"defaults: only the child's surname: {out!r}")
+    write(d, ".byline.json", '{"quotes": {"punctuation": "american", "requireCurly": true},'
+          ' "acronyms": {"periods": false}, "names": {"juvenileAge": 0}}')
+    rc, out, _ = run(["check", "--format", "json", "story.txt"], d)
+    text = "\n".join(x["message"] for f in json.loads(out)["files"] for x in f["diagnostics"])
+    expect("quotes.punctuation" in text and "requireCurly" in text and "acronyms.periods" in text
+           and "juvenileAge" not in text, f"switches from the file: {text!r}")
+
+
 def case_stdin(d):
     rc, out, _ = run(["check", "-"], d, stdin=UNDEFINED)
     expect(rc == 1 and out.startswith("-:3:5: warning:"), f"standard input as '-': {out!r}")
