@@ -553,12 +553,13 @@ static void an_rq__unattributed(an_rules_ctx *cx)
     const an_doc *doc = cx->doc;
     for (size_t i = 0; i < doc->quotes.len; i++) {
         const an_quote *q = &doc->quotes.items[i];
-        if ((q->flags & (AN_QUOTE_NOT_SPEECH | AN_QUOTE_HEADLINE)) ||
-            an_rules__work_title(cx, q->span))
-            continue; /* titles.composition: a title of a work is no speech */
+        if (q->flags & (AN_QUOTE_NOT_SPEECH | AN_QUOTE_HEADLINE))
+            continue;
         if (q->speaker_mention >= 0 || q->cue.end > q->cue.start ||
             q->source_phrase.end > q->source_phrase.start)
             continue;
+        if (an_rules__work_title(cx, q->span))
+            continue; /* titles.composition: a title of a work is no speech */
         /* No attribution of its own: a speaker carried forward (a continuation)
          * stands only when the text before makes it plain (NEWSROOM §3). */
         an_rq__check_unattributed(cx, q->span);

@@ -261,7 +261,7 @@ static void an_rs__punctuation(an_rules_ctx *cx, const an_quote *q)
 {
     const char *p = cx->doc->prose;
     size_t len = an_rs__primary_close(cx, q->span), end = q->span.end;
-    if (len == 0 || end >= cx->doc->len || (p[end] != ',' && p[end] != '.'))
+    if (len == 0 || (q->flags & AN_QUOTE_UNCLOSED) || end >= cx->doc->len || (p[end] != ',' && p[end] != '.'))
         return;
     if (end + 1 < cx->doc->len && (p[end + 1] == '.' || (p[end + 1] >= '0' && p[end + 1] <= '9')))
         return; /* an ellipsis, a number */
