@@ -496,13 +496,39 @@ static void an_rp__courtesy_later(an_rules_ctx *cx, const an_entity *e, an_span 
     }
 }
 
+/* A speaker label of a Q&A ("((Valeria Gazzola)) So half ...",
+ * "Keysers: We ...") at the start of a line: no reference in prose
+ * (NEWSROOM §8). */
+static bool an_rp__qa_label(const an_doc *doc, an_span sp)
+{
+    const char *t = doc->text;
+    size_t b = sp.start;
+    while (b > 0 && (t[b - 1] == '(' || t[b - 1] == '[' || t[b - 1] == ' '))
+        b--;
+    if (b > 0 && t[b - 1] != '\n')
+        return false;
+    size_t e = sp.end;
+    return e < doc->len && (t[e] == ':' || t[e] == ')' || t[e] == ']');
+}
+
+/* "Stefan W", "Josef F.": a name cut to its initial (a suspect's, by
+ * privacy law) is all the draft may give, so repeating it is no fault. */
+static bool an_rp__initial_surname(const an_doc *doc, an_span sp)
+{
+    size_t e = sp.end;
+    if (e > sp.start && doc->text[e - 1] == '.')
+        e--;
+    return e >= sp.start + 2 && doc->text[e - 2] == ' ' && doc->text[e - 1] >= 'A' &&
+           doc->text[e - 1] <= 'Z';
+}
+
 static void an_rp__full_repeated(an_rules_ctx *cx)
 {
     const an_doc *doc = cx->doc;
     for (uint32_t ent = 0; ent < doc->entities.len; ent++) {
         const an_entity *e = &doc->entities.items[ent];
         ptrdiff_t intro = e->kind == AN_ENTITY_PERSON ? an_rp__intro(cx, e) : -1;
-        if (intro < 0)
+        if (intro < 0 || an_rp__initial_surname(doc, doc->mentions.items[intro].span))
             continue;
         an_span in = doc->mentions.items[intro].span;
         bool courtesy = cx->opt->later_reference == AN_LATER_COURTESY_TITLE;
@@ -511,7 +537,7 @@ static void an_rp__full_repeated(an_rules_ctx *cx)
         for (size_t i = 0; i < e->n_mentions; i++) {
             const an_mention *m = &doc->mentions.items[e->mentions[i]];
             if (m->span.start <= in.start || !an_rp__same(doc, m->span, in) ||
-                !an_rules__in_body(cx, m->span.start))
+                !an_rules__in_body(cx, m->span.start) || an_rp__qa_label(doc, m->span))
                 continue;
             char a[96], msg[300];
             an_rules__excerpt(doc, m->span, a, sizeof a);

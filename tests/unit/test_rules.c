@@ -676,6 +676,17 @@ static void test_full_name_repeated(void **state)
     doc = model_doc(text, people, 1, m, 1, NULL, 0, &opt);
     assert_int_equal(count(doc, AN_RULE_PERSON_FULL_NAME_REPEATED), 0);
     an_doc_free(doc);
+
+    /* Q&A speaker labels and a name cut to its initial are no repeats. */
+    const char *qa = "Wikinews spoke with Zara Kay on Monday.\n\n((Zara Kay)) I am good.\n\n"
+                     "Zara Kay: Thanks.\n\nThe suspect Stefan W was held. Stefan W was charged.\n";
+    const char *qa_people[] = {"Zara Kay", "Stefan W"};
+    mspec qm[] = {{"Zara Kay", 0, AN_MENTION_NAME, 0}, {"Zara Kay", 1, AN_MENTION_NAME, 0},
+                  {"Zara Kay", 2, AN_MENTION_NAME, 0}, {"Stefan W", 0, AN_MENTION_NAME, 1},
+                  {"Stefan W", 1, AN_MENTION_NAME, 1}};
+    doc = model_doc(qa, qa_people, 2, qm, 5, NULL, 0, &opt);
+    assert_int_equal(count(doc, AN_RULE_PERSON_FULL_NAME_REPEATED), 0);
+    an_doc_free(doc);
 }
 
 /* ---- acronyms ----------------------------------------------------------- */
