@@ -907,20 +907,49 @@ static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
     return 0;
 }
 
-/* "Hurricane Lorenzo", "Tropical Storm Nicole": a storm's name is no
- * person's. Returns the tokens the storm word takes (0 when none). */
+/* The entity map (defined with the coreference below). */
+static int32_t an_ent__get(an_ent_state *st, size_t start, size_t end, int kind);
+static void an_ent__put(an_ent_state *st, size_t start, size_t end, int kind, int32_t e, int replace);
+
+/* "Hurricane Lorenzo", "Tropical Storm Nicole", "MV Alan Kurdi", "HMS
+ * Victory", "the cargo ship Namse Bangdzod": a storm's or a ship's name is
+ * no person's (NEWSROOM §8). Returns where the name starts in [a, b), or
+ * SIZE_MAX when the chunk names no storm or ship. */
 static size_t an_ent__storm(an_ent_state *st, size_t a, size_t b)
 {
+    static const char *const ships[] = {"MV", "MS", "SS", "HMS", "USS", "RMS", "HMCS", "HMAS",
+                                        "USNS", "MT", "FV", "RV"};
+    static const char *const vessels[] = {"ship", "vessel", "tanker", "freighter", "ferry",
+                                          "yacht", "liner", "frigate", "destroyer", "submarine",
+                                          "trawler", "carrier", "warship", "cruiser"};
+    for (size_t i = 0; i < sizeof ships / sizeof *ships; i++)
+        if (an_ent__is(st, &st->toks.items[a], ships[i]))
+            return b - a > 1 ? a + 1 : SIZE_MAX;
+    an_tok *pl = a > 0 ? &st->toks.items[a - 1] : NULL;
+    for (size_t i = 0; pl && i < sizeof vessels / sizeof *vessels; i++)
+        if (an_ent__is(st, pl, vessels[i]))
+            return a;
     static const char *const storms[] = {"Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical"};
     for (size_t i = 0; i < sizeof storms / sizeof *storms; i++)
         if (an_ent__is(st, &st->toks.items[a], storms[i])) {
             size_t n = i == 4 ? 2 : 1; /* "Tropical Storm" */
             if (n == 2 && !(a + 1 < b && (an_ent__is(st, &st->toks.items[a + 1], "Storm") ||
                                           an_ent__is(st, &st->toks.items[a + 1], "Depression"))))
-                return 0;
-            return b - a > n ? n : 0;
+                return SIZE_MAX;
+            return b - a > n ? a + n : SIZE_MAX;
         }
-    return 0;
+    return SIZE_MAX;
+}
+
+
+/* Remembers the name of a storm or ship, tokens [a, b), with where it
+ * first stands, so that "Dorian" or "Namse Bangdzod" alone later is no
+ * person (an_ent__resolve). */
+static void an_ent__thing(an_ent_state *st, size_t a, size_t b)
+{
+    size_t start = st->toks.items[a].start, end = st->toks.items[b - 1].end;
+    if (start <= INT32_MAX && an_ent__get(st, start, end, AN_ENTITY_PLACE) == AN_EMAP_NONE)
+        an_ent__put(st, start, end, AN_ENTITY_PLACE, (int32_t)start, 0);
 }
 
 /* Classifies the chunk [a, b) of the current block; `split` is set for
@@ -934,8 +963,11 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
     if (a >= b || (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED)))
         return; /* nothing left, or an acronym the name before it defined */
     b = an_ent__country_tail(st, a, b);
-    if (an_ent__storm(st, a, b))
+    size_t thing = an_ent__storm(st, a, b);
+    if (thing != SIZE_MAX) {
+        an_ent__thing(st, thing, b);
         return;
+    }
     if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b)) ||
         an_ent__org_chunk(st, a, b))
         return;
@@ -1070,7 +1102,7 @@ static size_t an_ent__key_append(const char *s, size_t start, size_t end, char *
  * the key form of the text. */
 static size_t an_ent__key(const char *s, size_t start, size_t end, int kind, char *buf)
 {
-    buf[0] = kind == AN_ENTITY_PERSON ? 'P' : 'O';
+    buf[0] = kind == AN_ENTITY_PERSON ? 'P' : kind == AN_ENTITY_ORGANIZATION ? 'O' : 'T'; /* T: a thing */
     return an_ent__key_append(s, start, end, buf, 1);
 }
 
@@ -1267,6 +1299,18 @@ static void an_ent__retype(an_ent_state *st, an_ent_name *nm)
         nm->kind = AN_ENTITY_ORGANIZATION;
 }
 
+/* Whether the person name nm, untitled, repeats a storm's or ship's name
+ * given before it, with no person of that name resolved already ("Alan
+ * Kurdi" the boy, then the ship MV Alan Kurdi, is still the boy). */
+static int an_ent__thing_named(an_ent_state *st, const an_ent_name *nm)
+{
+    if (nm->kind != AN_ENTITY_PERSON || nm->title_start != nm->title_end || nm->hon_start != AN_NONE32)
+        return 0;
+    int32_t at = an_ent__get(st, nm->start, nm->end, AN_ENTITY_PLACE);
+    return at >= 0 && nm->start > (uint32_t)at &&
+           an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON) == AN_EMAP_NONE;
+}
+
 /* Gives every pass-1 name an entity: titled and given-name people first,
  * then longest names first. */
 static void an_ent__resolve(an_ent_state *st)
@@ -1284,6 +1328,8 @@ static void an_ent__resolve(an_ent_state *st)
         an_ent_name *nm = order[k];
         if (an_ent__demote(st, nm))
             continue;
+        if (an_ent__thing_named(st, nm))
+            continue; /* a storm's or ship's name (entity stays -1) */
         an_ent__retype(st, nm);
         int32_t e = an_ent__get(st, nm->start, nm->end, nm->kind);
         if (e == AN_EMAP_AMBIGUOUS)

@@ -174,14 +174,21 @@ static void test_org_noun_before_name(void **state)
     an_doc_free(doc);
 }
 
-/* A storm's name is no person, in any of its forms. */
+/* A storm's or ship's name is no person, in any of its forms, nor is
+ * the bare name later; a person named like a later ship stays one. */
 static void test_storm_names(void **state)
 {
     (void)state;
     an_doc *doc = analyze("Hurricane Dorian hit the islands, said Prime Minister Hubert Minnis. "
-                          "Tropical Storm Barry and Typhoon Phanfone followed.\n");
+                          "Tropical Storm Barry and Typhoon Phanfone followed. Later Phanfone "
+                          "weakened.\n\nThe boy Alan Kurdi drowned. The charity named its ship MV "
+                          "Alan Kurdi. The cargo ship Namse Bangdzod vanished; Namse Bangdzod "
+                          "was last seen in the Java Sea.\n");
     assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Hubert Minnis"));
-    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 1);
+    const an_entity *boy = find_entity(doc, AN_ENTITY_PERSON, "Alan Kurdi");
+    assert_non_null(boy);
+    assert_int_equal(boy->n_mentions, 1); /* the ship is not the boy */
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 2);
     an_doc_free(doc);
 }
 
