@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "protocol/json_write.h"
 #include "protocol/utf.h"
 
 const char *proto_severity_name(an_severity severity)
@@ -137,6 +138,12 @@ static const char *const proto__sections[] = {"people", "organizations", "places
                                               "diagnostics"};
 enum { PROTO__N_SECTIONS = sizeof proto__sections / sizeof *proto__sections };
 
+/* The section of an entity: people, organizations, places (any other kind). */
+static size_t proto__entity_section(const an_entity *e)
+{
+    return e->kind == AN_ENTITY_PERSON ? 0 : e->kind == AN_ENTITY_ORGANIZATION ? 1 : 2;
+}
+
 /* Calls add(ctx, section, element) for every element of the model, section
  * by section, in order; add takes the reference. Stops at the first
  * non-zero return, or when an element cannot be made (-1). */
@@ -147,10 +154,7 @@ static int proto__model_each(const an_doc *doc, int (*add)(void *ctx, size_t sec
     const an_entity *entities = an_doc_entities(doc, &n);
     for (size_t k = 0; k < 3; k++) /* people, organizations, places (and any other kind) */
         for (size_t i = 0; i < n; i++) {
-            size_t section = entities[i].kind == AN_ENTITY_PERSON         ? 0
-                             : entities[i].kind == AN_ENTITY_ORGANIZATION ? 1
-                                                                          : 2;
-            if (section != k)
+            if (proto__entity_section(&entities[i]) != k)
                 continue;
             json_t *e = proto__entity(doc, &entities[i]);
             int rc = e ? add(ctx, k, e) : -1;
@@ -199,76 +203,180 @@ json_t *proto_model_to_json(const an_doc *doc, const char *file)
                      "diagnostics", lists[4]);
 }
 
-/* The state of proto_model_write: the section open and whether it has an
- * element yet. */
-typedef struct proto__writer {
-    FILE *out;
-    size_t section; /* the next section to open, or the open one + 1 */
-    bool open, any;
-} proto__writer;
+/* ---- the same JSON, written as it is made (proto_model_write) ---------- */
 
-/* Writes s with every newline followed by `indent` more spaces: a value
- * dumped at the top level, moved `indent` levels in (JSON strings hold no
- * raw newline, so each newline is the dumper's). */
-static int proto__put_indented(FILE *out, const char *s, int indent)
+static void proto__write_span(proto_jw *w, const an_doc *doc, an_span span)
 {
-    for (const char *nl; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
-        if (fwrite(s, 1, (size_t)(nl - s) + 1, out) != (size_t)(nl - s) + 1 ||
-            fprintf(out, "%*s", indent, "") < 0)
-            return -1;
-    return fputs(s, out) == EOF ? -1 : 0;
+    an_str text = an_doc_text(doc);
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "start");
+    proto_jw_int(w, (long long)span.start);
+    proto_jw_key(w, "end");
+    proto_jw_int(w, (long long)span.end);
+    proto_jw_key(w, "text");
+    proto_jw_string(w, text.ptr + span.start, span.end - span.start);
 }
 
-/* Closes the open section, and writes the sections before `upto` that
- * have no element as []. */
-static int proto__sections_upto(proto__writer *w, size_t upto)
+static void proto__write_entity(proto_jw *w, const an_doc *doc, const an_entity *e)
 {
-    if (w->open && fputs(w->any ? "\n ]" : "[]", w->out) == EOF)
-        return -1;
-    w->open = false;
-    for (; w->section < upto; w->section++)
-        if (fprintf(w->out, ",\n \"%s\": []", proto__sections[w->section]) < 0)
-            return -1;
-    return 0;
-}
-
-static int proto__write_element(void *ctx, size_t section, json_t *e)
-{
-    proto__writer *w = ctx;
-    int rc = 0;
-    if (!w->open || section + 1 != w->section) {
-        rc = proto__sections_upto(w, section);
-        if (rc == 0 && fprintf(w->out, ",\n \"%s\": [", proto__sections[section]) < 0)
-            rc = -1;
-        w->section = section + 1;
-        w->open = true;
-        w->any = false;
+    char id[32];
+    proto__entity_id(e, id, sizeof id);
+    size_t n_mentions;
+    const an_mention *mentions = an_doc_mentions(doc, &n_mentions);
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "id");
+    proto_jw_cstr(w, id);
+    proto_jw_key(w, "name");
+    proto_jw_string(w, e->name.ptr, e->name.len);
+    if (e->kind == AN_ENTITY_PERSON) {
+        proto_jw_key(w, "title");
+        if (e->title.ptr)
+            proto_jw_string(w, e->title.ptr, e->title.len);
+        else
+            proto_jw_null(w);
     }
-    char *s = rc == 0 ? json_dumps(e, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(e);
-    if (!s)
-        return -1;
-    rc = fputs(w->any ? ",\n  " : "\n  ", w->out) == EOF ? -1 : proto__put_indented(w->out, s, 2);
-    free(s);
-    w->any = true;
-    return rc;
+    proto_jw_key(w, "aliases");
+    proto_jw_array_begin(w);
+    for (size_t i = 0; i < e->n_aliases; i++)
+        proto_jw_string(w, e->aliases[i].ptr, e->aliases[i].len);
+    proto_jw_array_end(w);
+    proto_jw_key(w, "mentions");
+    proto_jw_array_begin(w);
+    for (size_t i = 0; i < e->n_mentions; i++) {
+        const an_mention *m = &mentions[e->mentions[i]];
+        proto__write_span(w, doc, m->span);
+        proto_jw_key(w, "kind");
+        proto_jw_cstr(w, an_mention_kind_name(m->kind));
+        proto_jw_object_end(w);
+    }
+    proto_jw_array_end(w);
+    proto_jw_object_end(w);
+}
+
+/* A span object, or null when empty. */
+static void proto__write_span_or_null(proto_jw *w, const an_doc *doc, an_span span)
+{
+    if (span.end > span.start) {
+        proto__write_span(w, doc, span);
+        proto_jw_object_end(w);
+    } else {
+        proto_jw_null(w);
+    }
+}
+
+static void proto__write_quote(proto_jw *w, const an_doc *doc, const an_quote *q)
+{
+    size_t n_entities, n_mentions;
+    const an_entity *entities = an_doc_entities(doc, &n_entities);
+    const an_mention *mentions = an_doc_mentions(doc, &n_mentions);
+    proto__write_span(w, doc, q->span);
+    proto_jw_key(w, "speaker");
+    if (q->speaker >= 0 && (size_t)q->speaker < n_entities) {
+        char id[32];
+        proto__entity_id(&entities[q->speaker], id, sizeof id);
+        proto_jw_cstr(w, id);
+    } else {
+        proto_jw_null(w);
+    }
+    proto_jw_key(w, "cue");
+    proto__write_span_or_null(w, doc, q->cue);
+    proto_jw_key(w, "speaker_mention");
+    if (q->speaker_mention >= 0 && (size_t)q->speaker_mention < n_mentions) {
+        proto__write_span(w, doc, mentions[q->speaker_mention].span);
+        proto_jw_object_end(w);
+    } else {
+        proto__write_span_or_null(w, doc, q->source_phrase);
+    }
+    proto_jw_key(w, "continuation");
+    proto_jw_bool(w, q->flags & AN_QUOTE_CONTINUATION);
+    proto_jw_key(w, "closed");
+    proto_jw_bool(w, !(q->flags & AN_QUOTE_UNCLOSED));
+    proto_jw_key(w, "speech");
+    proto_jw_bool(w, !(q->flags & AN_QUOTE_NOT_SPEECH));
+    proto_jw_object_end(w);
+}
+
+static void proto__write_diagnostic(proto_jw *w, const an_doc *doc, proto_cursor *c,
+                                    const an_diagnostic *d)
+{
+    size_t line, column;
+    proto_line_column_with(doc, c, d->span.start, &line, &column);
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "rule");
+    proto_jw_cstr(w, an_rule_name(d->rule));
+    proto_jw_key(w, "severity");
+    proto_jw_cstr(w, proto_severity_name(d->severity));
+    proto_jw_key(w, "start");
+    proto_jw_int(w, (long long)d->span.start);
+    proto_jw_key(w, "end");
+    proto_jw_int(w, (long long)d->span.end);
+    proto_jw_key(w, "line");
+    proto_jw_int(w, (long long)line);
+    proto_jw_key(w, "column");
+    proto_jw_int(w, (long long)column);
+    proto_jw_key(w, "message");
+    proto_jw_string(w, d->message.ptr, d->message.len);
+    if (d->related.end > d->related.start) {
+        proto_jw_key(w, "related");
+        proto__write_span(w, doc, d->related);
+        proto_jw_key(w, "message");
+        proto_jw_string(w, d->related_message.ptr, d->related_message.len);
+        proto_jw_object_end(w);
+    }
+    if (d->replacement.ptr) {
+        proto_jw_key(w, "replacement");
+        proto_jw_string(w, d->replacement.ptr, d->replacement.len);
+    }
+    proto_jw_object_end(w);
+}
+
+static void proto__write_entities(proto_jw *w, const an_doc *doc, size_t section)
+{
+    size_t n;
+    const an_entity *entities = an_doc_entities(doc, &n);
+    proto_jw_key(w, proto__sections[section]);
+    proto_jw_array_begin(w);
+    for (size_t i = 0; i < n && !w->failed; i++)
+        if (proto__entity_section(&entities[i]) == section)
+            proto__write_entity(w, doc, &entities[i]);
+    proto_jw_array_end(w);
+}
+
+void proto_model_write_to(proto_jw *w, const an_doc *doc, const char *file)
+{
+    size_t n;
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "byline");
+    proto_jw_int(w, 1);
+    proto_jw_key(w, "file");
+    proto_jw_cstr(w, file);
+    for (size_t k = 0; k < 3; k++) /* people, organizations, places */
+        proto__write_entities(w, doc, k);
+    const an_quote *q = an_doc_quotes(doc, &n);
+    proto_jw_key(w, "quotes");
+    proto_jw_array_begin(w);
+    for (size_t i = 0; i < n && !w->failed; i++)
+        proto__write_quote(w, doc, &q[i]);
+    proto_jw_array_end(w);
+    const an_diagnostic *d = an_doc_diagnostics(doc, &n);
+    an_str text = an_doc_text(doc);
+    proto_cursor c;
+    proto_cursor_init(&c, text.ptr, text.len, PROTO_ENC_UTF32);
+    proto_jw_key(w, "diagnostics");
+    proto_jw_array_begin(w);
+    for (size_t i = 0; i < n && !w->failed; i++)
+        proto__write_diagnostic(w, doc, &c, &d[i]);
+    proto_jw_array_end(w);
+    proto_cursor_free(&c);
+    proto_jw_object_end(w);
 }
 
 int proto_model_write(const an_doc *doc, const char *file, FILE *out)
 {
-    json_t *name = file ? proto_utf8_json_string(file, strlen(file)) : json_null();
-    char *s = name ? json_dumps(name, JSON_ENCODE_ANY) : NULL;
-    json_decref(name);
-    if (!s)
-        return -1;
-    int rc = fprintf(out, "{\n \"byline\": 1,\n \"file\": %s", s) < 0 ? -1 : 0;
-    free(s);
-    proto__writer w = {out, 0, false, false};
-    if (rc == 0)
-        rc = proto__model_each(doc, proto__write_element, &w);
-    if (rc == 0)
-        rc = proto__sections_upto(&w, PROTO__N_SECTIONS);
-    if (rc == 0 && fputs("\n}", out) == EOF)
-        rc = -1;
+    proto_jw w;
+    proto_jw_init(&w, out, 1);
+    proto_model_write_to(&w, doc, file);
+    int rc = proto_jw_finish(&w);
+    proto_jw_free(&w);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "analysis/analysis.h"
+#include "protocol/json_write.h"
 #include "protocol/position.h"
 
 /** The analysis JSON v1 object for `doc`; `file` is the name to report
@@ -19,11 +20,15 @@ json_t *proto_model_to_json(const an_doc *doc, const char *file);
 
 /** Writes the analysis JSON v1 object for `doc` to out, byte for byte as
  *  json_dumpf(proto_model_to_json(doc, file), out, JSON_INDENT(1) |
- *  JSON_PRESERVE_ORDER) would, but one element at a time: memory stays at
- *  the size of the largest element rather than the whole model (a 10 MB
- *  draft's model is about 15 MB of JSON and several times that as a
+ *  JSON_PRESERVE_ORDER) would, with the streaming writer (json_write.h):
+ *  no tree is built, and memory stays at the writer's 64 KiB block (a
+ *  10 MB draft's model is about 15 MB of JSON and several times that as a
  *  jansson tree). Returns 0, or -1 on no memory or a write error. */
 int proto_model_write(const an_doc *doc, const char *file, FILE *out);
+
+/** proto_model_write into any writer (its indentation decides the
+ *  layout); errors are the writer's. */
+void proto_model_write_to(proto_jw *w, const an_doc *doc, const char *file);
 
 /** 1-based line and column (in Unicode code points; each invalid UTF-8
  *  byte counts as one) of a byte offset in the document. */
