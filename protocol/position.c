@@ -200,9 +200,13 @@ proto_position proto_position_at(proto_text t, size_t offset, proto_encoding enc
     if (c && c->ptr == t.ptr && c->len == t.len && c->enc == enc)
         pos.character = proto_cursor_units(c, p, end, &p);
     while (p < end) {
+        if ((unsigned char)t.ptr[p] < 0x80) { /* one unit in every encoding */
+            pos.character++;
+            p++;
+            continue;
+        }
         int32_t cp;
-        size_t k = (unsigned char)t.ptr[p] < 0x80 ? (cp = t.ptr[p], 1)
-                                                   : proto_utf8_decode(t.ptr + p, t.len - p, &cp);
+        size_t k = proto_utf8_decode(t.ptr + p, t.len - p, &cp);
         pos.character += proto__units(cp, k, enc);
         p += k;
     }
@@ -260,14 +264,20 @@ static void proto_cursor__advance(proto_cursor *c, size_t offset)
     if (c->n_marks == 0)
         proto_cursor__mark(c);
     while (c->pos < offset) {
-        size_t u, k = proto_cursor__char(c, c->pos, &u);
-        if (c->pos + k > offset)
-            break;
-        c->pos += k;
-        if (c->ptr[c->pos - 1] == '\n') {
-            c->line_start = c->pos;
-            c->units = 0;
-        } else {
+        unsigned char b = (unsigned char)c->ptr[c->pos];
+        if (b < 0x80) { /* ASCII: one unit in every encoding */
+            c->pos++;
+            if (b == '\n') {
+                c->line_start = c->pos;
+                c->units = 0;
+            } else {
+                c->units++;
+            }
+        } else { /* the last byte of a longer character is never a newline */
+            size_t u, k = proto_cursor__char(c, c->pos, &u);
+            if (c->pos + k > offset)
+                break;
+            c->pos += k;
             c->units += u;
         }
         if (c->pos - last >= PROTO_CURSOR_STEP) {
@@ -282,6 +292,11 @@ static size_t proto_cursor__walk(const proto_cursor *c, size_t p, size_t units, 
                                  size_t *boundary)
 {
     while (p < offset) {
+        if ((unsigned char)c->ptr[p] < 0x80) {
+            units++;
+            p++;
+            continue;
+        }
         size_t u, k = proto_cursor__char(c, p, &u);
         if (p + k > offset)
             break;
