@@ -168,6 +168,26 @@ json_t *proto_request_new(json_int_t id, const char *method, json_t *params)
     return o;
 }
 
+void proto_response_begin(proto_jw *w, const json_t *id)
+{
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "jsonrpc");
+    proto_jw_cstr(w, "2.0");
+    proto_jw_key(w, "id");
+    proto_jw_json(w, id);
+    proto_jw_key(w, "result");
+}
+
+void proto_notification_begin(proto_jw *w, const char *method)
+{
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "jsonrpc");
+    proto_jw_cstr(w, "2.0");
+    proto_jw_key(w, "method");
+    proto_jw_cstr(w, method);
+    proto_jw_key(w, "params");
+}
+
 int proto_write_message(int fd, const json_t *msg)
 {
     char *s = json_dumps(msg, JSON_COMPACT);

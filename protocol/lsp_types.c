@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "protocol/json_write.h"
 #include "protocol/utf.h"
 
 static int proto__uint(const json_t *j, size_t *out)
@@ -49,40 +50,104 @@ json_t *proto_range_to_json(proto_text t, an_span span, proto_encoding enc)
                      "end", proto_position_to_json(proto_position_at(t, span.end, enc)));
 }
 
-static json_t *proto__related(const an_diagnostic *d, proto_text t, proto_encoding enc,
-                              const char *uri)
+static void proto__position_write(proto_jw *w, proto_position pos)
+{
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "line");
+    proto_jw_int(w, (long long)pos.line);
+    proto_jw_key(w, "character");
+    proto_jw_int(w, (long long)pos.character);
+    proto_jw_object_end(w);
+}
+
+void proto_range_write(proto_jw *w, proto_text t, an_span span, proto_encoding enc)
+{
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "start");
+    proto__position_write(w, proto_position_at(t, span.start, enc));
+    proto_jw_key(w, "end");
+    proto__position_write(w, proto_position_at(t, span.end, enc));
+    proto_jw_object_end(w);
+}
+
+static void proto__related_write(proto_jw *w, const an_diagnostic *d, proto_text t,
+                                 proto_encoding enc, const char *uri)
 {
     const char *msg = d->related_message.len ? d->related_message.ptr : "related place";
-    json_t *loc = json_pack("{s:s, s:o}", "uri", uri, "range", proto_range_to_json(t, d->related, enc));
-    return json_pack("[{s:o, s:o}]", "location", loc, "message",
-                     proto_utf8_json_string(msg, strlen(msg)));
+    proto_jw_array_begin(w);
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "location");
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "uri");
+    proto_jw_cstr(w, uri);
+    proto_jw_key(w, "range");
+    proto_range_write(w, t, d->related, enc);
+    proto_jw_object_end(w);
+    proto_jw_key(w, "message");
+    proto_jw_string(w, msg, strlen(msg));
+    proto_jw_object_end(w);
+    proto_jw_array_end(w);
+}
+
+/* codeDescription: {"href": docs_base + rule + ".md"}. */
+static void proto__code_description_write(proto_jw *w, const char *docs_base, const char *rule)
+{
+    size_t n = strlen(docs_base) + strlen(rule) + 8;
+    char small[256], *href = n <= sizeof small ? small : malloc(n);
+    if (!href)
+        return; /* left out, as before, when memory runs out */
+    snprintf(href, n, "%s%s.md", docs_base, rule);
+    proto_jw_key(w, "codeDescription");
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "href");
+    proto_jw_cstr(w, href);
+    proto_jw_object_end(w);
+    if (href != small)
+        free(href);
+}
+
+void proto_diagnostic_write(proto_jw *w, const an_diagnostic *d, proto_text t, proto_encoding enc,
+                            const proto_diag_style *style)
+{
+    const char *rule = an_rule_name(d->rule);
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "range");
+    proto_range_write(w, t, d->span, enc);
+    proto_jw_key(w, "severity");
+    proto_jw_int(w, (int)d->severity);
+    proto_jw_key(w, "code");
+    proto_jw_cstr(w, rule);
+    proto_jw_key(w, "source");
+    proto_jw_cstr(w, "byline");
+    proto_jw_key(w, "message");
+    proto_jw_string(w, d->message.ptr, d->message.len);
+    if (style->docs_base && *style->docs_base)
+        proto__code_description_write(w, style->docs_base, rule);
+    if (style->related && style->uri && d->related.end > d->related.start) {
+        proto_jw_key(w, "relatedInformation");
+        proto__related_write(w, d, t, enc, style->uri);
+    }
+    if (d->replacement.ptr) {
+        proto_jw_key(w, "data");
+        proto_jw_object_begin(w);
+        proto_jw_key(w, "replacement");
+        proto_jw_string(w, d->replacement.ptr, d->replacement.len);
+        proto_jw_object_end(w);
+    }
+    proto_jw_object_end(w);
 }
 
 json_t *proto_diagnostic_to_json(const an_diagnostic *d, proto_text t, proto_encoding enc,
                                  const proto_diag_style *style)
 {
-    const char *rule = an_rule_name(d->rule);
-    json_t *o = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range", proto_range_to_json(t, d->span, enc),
-                          "severity", (int)d->severity, "code", rule, "source", "byline", "message",
-                          proto_utf8_json_string(d->message.ptr, d->message.len));
-    if (!o)
-        return NULL;
-    if (style->docs_base && *style->docs_base) {
-        size_t n = strlen(style->docs_base) + strlen(rule) + 8;
-        char *href = malloc(n);
-        if (href) {
-            snprintf(href, n, "%s%s.md", style->docs_base, rule);
-            json_object_set_new(o, "codeDescription", json_pack("{s:s}", "href", href));
-            free(href);
-        }
-    }
-    if (style->related && style->uri && d->related.end > d->related.start)
-        json_object_set_new(o, "relatedInformation", proto__related(d, t, enc, style->uri));
-    if (d->replacement.ptr)
-        json_object_set_new(o, "data", json_pack("{s:o}", "replacement",
-                                                 proto_utf8_json_string(d->replacement.ptr,
-                                                                        d->replacement.len)));
-    return o;
+    proto_jw w;
+    proto_jw_init(&w, NULL, 0);
+    proto_diagnostic_write(&w, d, t, enc, style);
+    size_t len;
+    char *s = proto_jw_take(&w, &len);
+    json_t *j = s ? json_loadb(s, len, JSON_ALLOW_NUL, NULL) : NULL;
+    free(s);
+    return j;
 }
 
 static int proto__hex(char c)

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "protocol/framing.h"
+#include "protocol/json_write.h"
 
 /** JSON-RPC and LSP error codes. */
 enum {
@@ -74,6 +75,17 @@ json_t *proto_notification_new(const char *method, json_t *params);
 /** {"jsonrpc":"2.0","id":id,"method":method,"params":params}: a request
  *  from the server to the client. Steals params. New reference. */
 json_t *proto_request_new(json_int_t id, const char *method, json_t *params);
+
+/** Opens a response written with the streaming writer (compact, w made
+ *  with indent 0): {"jsonrpc":"2.0","id":id,"result": -- the caller
+ *  writes the result value, then proto_jw_object_end(w). The bytes equal
+ *  proto_response_new's serialized, so a large result (an outline, a
+ *  draft's diagnostics) never exists as a jansson tree. */
+void proto_response_begin(proto_jw *w, const json_t *id);
+
+/** Opens a notification the same way: {"jsonrpc":"2.0","method":method,
+ *  "params": -- the caller writes params, then proto_jw_object_end(w). */
+void proto_notification_begin(proto_jw *w, const char *method);
 
 /** Serializes msg compactly and writes it framed to fd. Returns 0 or -1. */
 int proto_write_message(int fd, const json_t *msg);
