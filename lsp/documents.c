@@ -468,10 +468,21 @@ size_t lsp_view_to_current(const lsp_view *v, size_t x, int is_end)
     return x;
 }
 
-json_t *lsp_view_range(const lsp_view *v, an_span span)
+/* A model span in current offsets; an end mapped before the start is the start. */
+static an_span lsp_view__span(const lsp_view *v, an_span span)
 {
     size_t a = lsp_view_to_current(v, span.start, 0), b = lsp_view_to_current(v, span.end, 1);
-    return proto_range_to_json(lsp_document_text(v->d), (an_span){a, b < a ? a : b}, v->enc);
+    return (an_span){a, b < a ? a : b};
+}
+
+json_t *lsp_view_range(const lsp_view *v, an_span span)
+{
+    return proto_range_to_json(lsp_document_text(v->d), lsp_view__span(v, span), v->enc);
+}
+
+void lsp_view_range_write(proto_jw *w, const lsp_view *v, an_span span)
+{
+    proto_range_write(w, lsp_document_text(v->d), lsp_view__span(v, span), v->enc);
 }
 
 size_t lsp_view_line(const lsp_view *v, size_t model_offset)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lsp.h"
+#include "protocol/json_write.h"
 #include "protocol/lsp_types.h"
 #include "protocol/utf.h"
 
@@ -25,8 +26,9 @@ static proto_text lsp__cursor_text(const lsp_model *m, proto_encoding enc, proto
     return t;
 }
 
-/* The Diagnostic[] of a model. New reference. */
-static json_t *lsp__diagnostics(lsp_server *s, const lsp_document *d, const lsp_model *m)
+/* Writes the Diagnostic[] of a model. */
+static void lsp__diagnostics_write(proto_jw *w, lsp_server *s, const lsp_document *d,
+                                   const lsp_model *m)
 {
     proto_diag_style style = {d->uri, s->docs_base, 1};
     proto_lines view;
@@ -34,12 +36,12 @@ static json_t *lsp__diagnostics(lsp_server *s, const lsp_document *d, const lsp_
     proto_text t = lsp__cursor_text(m, s->caps.encoding, &view, &cursor);
     size_t n;
     const an_diagnostic *diags = an_doc_diagnostics(m->doc, &n);
-    json_t *items = json_array();
-    for (size_t i = 0; i < n; i++)
+    proto_jw_array_begin(w);
+    for (size_t i = 0; i < n && !w->failed; i++)
         if (diags[i].severity != AN_SEV_OFF)
-            json_array_append_new(items, proto_diagnostic_to_json(&diags[i], t, s->caps.encoding, &style));
+            proto_diagnostic_write(w, &diags[i], t, s->caps.encoding, &style);
+    proto_jw_array_end(w);
     proto_cursor_free(&cursor);
-    return items;
 }
 
 void lsp_publish_diagnostics(lsp_server *s, lsp_document *d, const lsp_model *m)
@@ -54,9 +56,25 @@ void lsp_publish_diagnostics(lsp_server *s, lsp_document *d, const lsp_model *m)
      * every diagnostic twice. */
     if (s->caps.pull_diagnostics)
         return;
-    json_t *params = json_pack("{s:s, s:I, s:o}", "uri", d->uri, "version", (json_int_t)m->version,
-                               "diagnostics", lsp__diagnostics(s, d, m));
-    lsp_send(s, proto_notification_new("textDocument/publishDiagnostics", params));
+    /* Written as it is made: a long draft has thousands of diagnostics. */
+    proto_jw w;
+    proto_jw_init(&w, NULL, 0);
+    proto_notification_begin(&w, "textDocument/publishDiagnostics");
+    proto_jw_object_begin(&w);
+    proto_jw_key(&w, "uri");
+    proto_jw_cstr(&w, d->uri);
+    proto_jw_key(&w, "version");
+    proto_jw_int(&w, (long long)m->version);
+    proto_jw_key(&w, "diagnostics");
+    lsp__diagnostics_write(&w, s, d, m);
+    proto_jw_object_end(&w);
+    proto_jw_object_end(&w);
+    size_t len;
+    char *body = proto_jw_take(&w, &len);
+    if (body)
+        lsp_send_raw(s, body, len);
+    else
+        lsp_log(s, LSP_MSG_ERROR, "%s: out of memory; diagnostics not sent", d->uri);
 }
 
 void lsp_publish_clear(lsp_server *s, const char *uri)
@@ -83,12 +101,20 @@ int lsp_handle_diagnostic(lsp_server *s, const json_t *params, json_t **result, 
     char rid[32];
     snprintf(rid, sizeof rid, "%ld", m->rev);
     json_t *prev = json_object_get(params, "previousResultId");
-    if (json_is_string(prev) && strcmp(json_string_value(prev), rid) == 0)
+    if (json_is_string(prev) && strcmp(json_string_value(prev), rid) == 0) {
         *result = json_pack("{s:s, s:s}", "kind", "unchanged", "resultId", rid);
-    else
-        *result = json_pack("{s:s, s:s, s:o}", "kind", "full", "resultId", rid, "items",
-                            lsp__diagnostics(s, d, m));
-    return 0;
+        return 0;
+    }
+    proto_jw own, *w = lsp_result_begin(s, &own);
+    proto_jw_object_begin(w);
+    proto_jw_key(w, "kind");
+    proto_jw_cstr(w, "full");
+    proto_jw_key(w, "resultId");
+    proto_jw_cstr(w, rid);
+    proto_jw_key(w, "items");
+    lsp__diagnostics_write(w, s, d, m);
+    proto_jw_object_end(w);
+    return lsp_result_end(s, w, result, message);
 }
 
 /* A quick fix that replaces the diagnostic's span. New reference. */

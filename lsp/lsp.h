@@ -23,6 +23,7 @@
 
 #include "analysis/analysis.h"
 #include "config.h"
+#include "protocol/json_write.h"
 #include "protocol/jsonrpc.h"
 #include "protocol/position.h"
 
@@ -33,6 +34,16 @@ int lsp_main(int argc, char **argv);
 /** A handler's return value beyond 0 and the negative JSON-RPC codes:
  *  the request needs the current analysis and is answered when it lands. */
 #define LSP_WAIT 1
+/** Another: the result was written as JSON text to the writer of
+ *  lsp_result_begin (a large result: no jansson tree). */
+#define LSP_RAW 2
+
+/** A queued message: a jansson value, or bytes already serialized. */
+typedef struct lsp_outgoing {
+    json_t *msg; /* owned, or NULL */
+    char *raw;   /* owned, when msg is NULL */
+    size_t len;
+} lsp_outgoing;
 
 /** A shared, read-only configuration. Reference-counted under mu. */
 typedef struct lsp_config {
@@ -116,7 +127,7 @@ typedef struct lsp_server {
     atomic_int output_broken; /* stdout is gone: stop */
     pthread_mutex_t out_mu;   /* serializes writes; taken before mu is released */
     int queue_output;         /* lsp_send queues (the server) or writes at once (tests) */
-    json_t **outbox;          /* queued messages, owned */
+    lsp_outgoing *outbox;     /* queued messages, owned */
     size_t n_outbox, cap_outbox;
     lsp_state state;
     int exit_requested;
@@ -132,6 +143,7 @@ typedef struct lsp_server {
     json_int_t config_request_id; /* the pending workspace/configuration request, or 0 */
     lsp_pending *pending;
     size_t analyses;          /* analyses finished, for tests and logs */
+    proto_jw *result_writer;  /* while a request handler runs: its response, open at "result" */
 } lsp_server;
 
 /* Handlers: one failure path. A request handler returns 0 with *result
@@ -144,6 +156,17 @@ typedef void (*lsp_notification_fn)(lsp_server *s, const json_t *params);
 /* server.c */
 /** Sends msg (stolen): queued when queue_output is set, else written now. */
 void lsp_send(lsp_server *s, json_t *msg);
+/** Sends a message already serialized (compact JSON); takes `body`
+ *  (malloc'd). */
+void lsp_send_raw(lsp_server *s, char *body, size_t len);
+/** The writer a request handler writes a large result into: the
+ *  response's own, open at "result" (compact), or `own` made for the
+ *  purpose when the handler is called without one (tests). */
+proto_jw *lsp_result_begin(lsp_server *s, proto_jw *own);
+/** Ends a result written to w: LSP_RAW for the response's own writer;
+ *  for `own`, 0 with *result parsed from the bytes. Fails with
+ *  PROTO_ERR_INTERNAL when memory ran out. */
+int lsp_result_end(lsp_server *s, proto_jw *w, json_t **result, const char **message);
 /** Releases mu, then writes the queued messages in order. Call with mu
  *  held; returns without it. */
 void lsp_unlock_and_flush(lsp_server *s);
@@ -189,6 +212,8 @@ int lsp_view_to_model(const lsp_view *v, size_t offset, size_t *model_offset);
 size_t lsp_view_to_current(const lsp_view *v, size_t model_offset, int is_end);
 /** The LSP Range, in the current text, of a model span. New reference. */
 json_t *lsp_view_range(const lsp_view *v, an_span model_span);
+/** The same Range, written to w. */
+void lsp_view_range_write(proto_jw *w, const lsp_view *v, an_span model_span);
 /** The 1-based current line of a model offset. */
 size_t lsp_view_line(const lsp_view *v, size_t model_offset);
 /** Forgets logged edits the model has caught up with (mu held). */

@@ -21,39 +21,56 @@
 #endif
 
 
-static void lsp__write(lsp_server *s, json_t *msg)
+/* Writes one queued message and releases it. */
+static void lsp__write(lsp_server *s, lsp_outgoing *o)
 {
-    if (!atomic_load(&s->output_broken) && proto_write_message(s->out_fd, msg) != 0) {
+    int rc = 0;
+    if (!atomic_load(&s->output_broken))
+        rc = o->msg ? proto_write_message(s->out_fd, o->msg) : proto_write_frame(s->out_fd, o->raw, o->len);
+    if (rc != 0) {
         fprintf(stderr, "byline: cannot write to the client (%s); stopping\n", strerror(errno));
         atomic_store(&s->output_broken, 1);
     }
-    json_decref(msg);
+    json_decref(o->msg);
+    free(o->raw);
 }
 
-void lsp_send(lsp_server *s, json_t *msg)
+/* Queues (or, for tests, writes) one message; takes it. */
+static void lsp__send(lsp_server *s, lsp_outgoing o)
 {
-    if (!msg)
-        return;
     if (!s->queue_output) {
-        lsp__write(s, msg);
+        lsp__write(s, &o);
         return;
     }
     if (s->n_outbox == s->cap_outbox) {
         size_t cap = s->cap_outbox ? s->cap_outbox * 2 : 16;
-        json_t **nb = realloc(s->outbox, cap * sizeof *nb);
+        lsp_outgoing *nb = realloc(s->outbox, cap * sizeof *nb);
         if (!nb) {
-            json_decref(msg);
+            json_decref(o.msg);
+            free(o.raw);
             return;
         }
         s->outbox = nb;
         s->cap_outbox = cap;
     }
-    s->outbox[s->n_outbox++] = msg;
+    s->outbox[s->n_outbox++] = o;
+}
+
+void lsp_send(lsp_server *s, json_t *msg)
+{
+    if (msg)
+        lsp__send(s, (lsp_outgoing){msg, NULL, 0});
+}
+
+void lsp_send_raw(lsp_server *s, char *body, size_t len)
+{
+    if (body)
+        lsp__send(s, (lsp_outgoing){NULL, body, len});
 }
 
 void lsp_unlock_and_flush(lsp_server *s)
 {
-    json_t **items = s->outbox;
+    lsp_outgoing *items = s->outbox;
     size_t n = s->n_outbox;
     s->outbox = NULL;
     s->n_outbox = s->cap_outbox = 0;
@@ -61,9 +78,28 @@ void lsp_unlock_and_flush(lsp_server *s)
     pthread_mutex_lock(&s->out_mu);
     pthread_mutex_unlock(&s->mu);
     for (size_t i = 0; i < n; i++)
-        lsp__write(s, items[i]);
+        lsp__write(s, &items[i]);
     pthread_mutex_unlock(&s->out_mu);
     free(items);
+}
+
+proto_jw *lsp_result_begin(lsp_server *s, proto_jw *own)
+{
+    if (s->result_writer)
+        return s->result_writer;
+    proto_jw_init(own, NULL, 0);
+    return own;
+}
+
+int lsp_result_end(lsp_server *s, proto_jw *w, json_t **result, const char **message)
+{
+    if (w == s->result_writer)
+        return w->failed ? lsp_fail(message, PROTO_ERR_INTERNAL, "out of memory") : LSP_RAW;
+    size_t len;
+    char *text = proto_jw_take(w, &len);
+    *result = text ? json_loadb(text, len, JSON_ALLOW_NUL, NULL) : NULL;
+    free(text);
+    return *result ? 0 : lsp_fail(message, PROTO_ERR_INTERNAL, "out of memory");
 }
 
 void lsp_show(lsp_server *s, int type, const char *text)
@@ -299,6 +335,34 @@ static void lsp__respond(lsp_server *s, const json_t *id, int rc, json_t *result
         lsp_send(s, proto_error_response_new(id, rc, message ? message : "request failed"));
 }
 
+/* Runs a request handler with the response's writer open at "result",
+ * then answers: with the bytes written (LSP_RAW), the *result it made,
+ * or its error. Returns LSP_WAIT, unanswered, when the handler waits. */
+static int lsp__call(lsp_server *s, lsp_request_fn fn, const json_t *id, const json_t *params)
+{
+    proto_jw w;
+    proto_jw_init(&w, NULL, 0);
+    proto_response_begin(&w, id);
+    json_t *result = NULL;
+    const char *message = NULL;
+    s->result_writer = &w;
+    int rc = fn(s, params, &result, &message);
+    s->result_writer = NULL;
+    if (rc == LSP_RAW) {
+        proto_jw_object_end(&w);
+        size_t len;
+        char *body = proto_jw_take(&w, &len);
+        if (body)
+            lsp_send_raw(s, body, len);
+        else
+            lsp__respond(s, id, PROTO_ERR_INTERNAL, NULL, "out of memory");
+    } else if (rc != LSP_WAIT) {
+        lsp__respond(s, id, rc, result, message);
+    }
+    proto_jw_free(&w);
+    return rc;
+}
+
 static void lsp__pending_free(lsp_pending *p)
 {
     json_decref(p->id);
@@ -328,14 +392,10 @@ void lsp_serve_pending(lsp_server *s)
     while (*pp) {
         lsp_pending *p = *pp;
         const lsp_method *m = lsp__method(p->method, 1);
-        json_t *result = NULL;
-        const char *message = NULL;
-        int rc = m->request(s, p->params, &result, &message);
-        if (rc == LSP_WAIT) {
+        if (lsp__call(s, m->request, p->id, p->params) == LSP_WAIT) {
             pp = &p->next;
             continue;
         }
-        lsp__respond(s, p->id, rc, result, message);
         *pp = p->next;
         lsp__pending_free(p);
     }
@@ -369,9 +429,8 @@ static void lsp__request(lsp_server *s, const proto_message *m, int cancelled)
 {
     int is_init = strcmp(m->method, "initialize") == 0;
     const lsp_method *method = lsp__method(m->method, 1);
-    json_t *result = NULL;
     const char *message = NULL;
-    int rc;
+    int rc = 0;
     if (cancelled)
         rc = lsp_fail(&message, PROTO_ERR_REQUEST_CANCELLED, "request cancelled");
     else if (s->state == LSP_STATE_UNINITIALIZED && !is_init)
@@ -382,12 +441,10 @@ static void lsp__request(lsp_server *s, const proto_message *m, int cancelled)
         rc = lsp_fail(&message, PROTO_ERR_METHOD_NOT_FOUND, "method not found");
     else if (m->params && !json_is_object(m->params))
         rc = lsp_fail(&message, PROTO_ERR_INVALID_PARAMS, "params must be an object");
-    else
-        rc = method->request(s, m->params, &result, &message);
-    if (rc == LSP_WAIT)
+    if (rc != 0)
+        lsp__respond(s, m->id, rc, NULL, message);
+    else if (lsp__call(s, method->request, m->id, m->params) == LSP_WAIT)
         lsp__wait(s, m->id, m->method, m->params);
-    else
-        lsp__respond(s, m->id, rc, result, message);
 }
 
 static void lsp__notification(lsp_server *s, const proto_message *m)
@@ -554,8 +611,10 @@ static void lsp__server_free(lsp_server *s)
     json_decref(s->client_settings);
     free(s->trace);
     free(s->docs_base);
-    for (size_t i = 0; i < s->n_outbox; i++)
-        json_decref(s->outbox[i]);
+    for (size_t i = 0; i < s->n_outbox; i++) {
+        json_decref(s->outbox[i].msg);
+        free(s->outbox[i].raw);
+    }
     free(s->outbox);
     pthread_cond_destroy(&s->work);
     pthread_cond_destroy(&s->done);
