@@ -160,6 +160,22 @@ static size_t proto__units(int32_t cp, size_t k, proto_encoding enc)
     return 1;
 }
 
+/* The length of the longest prefix of p[0..n) made of whole 8-byte blocks
+ * of ASCII other than newline: one unit per byte in every encoding. */
+static size_t proto__plain_prefix(const char *p, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v, nl;
+        memcpy(&v, p + i, 8);
+        nl = v ^ (ones * '\n'); /* a zero byte where v has a newline */
+        if ((v | ((nl - ones) & ~nl)) & highs)
+            break;
+    }
+    return i;
+}
+
 size_t proto_offset_at(proto_text t, proto_position pos, proto_encoding enc, unsigned *flags)
 {
     *flags = 0;
@@ -200,6 +216,11 @@ proto_position proto_position_at(proto_text t, size_t offset, proto_encoding enc
     if (c && c->ptr == t.ptr && c->len == t.len && c->enc == enc)
         pos.character = proto_cursor_units(c, p, end, &p);
     while (p < end) {
+        size_t run = proto__plain_prefix(t.ptr + p, end - p);
+        p += run;
+        pos.character += run;
+        if (p == end)
+            break;
         if ((unsigned char)t.ptr[p] < 0x80) { /* one unit in every encoding */
             pos.character++;
             p++;
@@ -257,34 +278,43 @@ static void proto_cursor__mark(proto_cursor *c)
     c->n_marks++;
 }
 
-/* Walks forward to the last character boundary at or before offset. */
+/* Walks forward to the last character boundary at or before offset (in
+ * locals: the loop runs over every byte of the text). */
 static void proto_cursor__advance(proto_cursor *c, size_t offset)
 {
-    size_t last = c->n_marks ? c->marks[2 * (c->n_marks - 1)] : 0;
     if (c->n_marks == 0)
         proto_cursor__mark(c);
-    while (c->pos < offset) {
-        unsigned char b = (unsigned char)c->ptr[c->pos];
-        if (b < 0x80) { /* ASCII: one unit in every encoding */
-            c->pos++;
-            if (b == '\n') {
-                c->line_start = c->pos;
-                c->units = 0;
+    size_t last = c->n_marks ? c->marks[2 * (c->n_marks - 1)] : 0;
+    size_t pos = c->pos, units = c->units, line_start = c->line_start;
+    const unsigned char *u = (const unsigned char *)c->ptr;
+    while (pos < offset) {
+        size_t to_mark = last + PROTO_CURSOR_STEP - pos, room = offset - pos;
+        size_t run = proto__plain_prefix(c->ptr + pos, room < to_mark ? room : to_mark);
+        pos += run;
+        units += run;
+        if (pos == offset)
+            break;
+        if (u[pos] < 0x80) { /* ASCII: one unit in every encoding */
+            if (u[pos++] == '\n') {
+                line_start = pos;
+                units = 0;
             } else {
-                c->units++;
+                units++;
             }
         } else { /* the last byte of a longer character is never a newline */
-            size_t u, k = proto_cursor__char(c, c->pos, &u);
-            if (c->pos + k > offset)
+            size_t n, k = proto_cursor__char(c, pos, &n);
+            if (pos + k > offset)
                 break;
-            c->pos += k;
-            c->units += u;
+            pos += k;
+            units += n;
         }
-        if (c->pos - last >= PROTO_CURSOR_STEP) {
+        if (pos - last >= PROTO_CURSOR_STEP) {
+            c->pos = pos, c->units = units;
             proto_cursor__mark(c);
-            last = c->pos;
+            last = pos;
         }
     }
+    c->pos = pos, c->units = units, c->line_start = line_start;
 }
 
 /* Walks from p (units so far) to the last boundary at or before offset. */
@@ -292,6 +322,11 @@ static size_t proto_cursor__walk(const proto_cursor *c, size_t p, size_t units, 
                                  size_t *boundary)
 {
     while (p < offset) {
+        size_t run = proto__plain_prefix(c->ptr + p, offset - p);
+        p += run;
+        units += run;
+        if (p == offset)
+            break;
         if ((unsigned char)c->ptr[p] < 0x80) {
             units++;
             p++;
