@@ -147,7 +147,8 @@ typedef struct lsp_server {
 } lsp_server;
 
 /* Handlers: one failure path. A request handler returns 0 with *result
- * set, LSP_WAIT, or a negative JSON-RPC code with *message set (static
+ * set, LSP_RAW with the result written to lsp_result_begin's writer,
+ * LSP_WAIT, or a negative JSON-RPC code with *message set (static
  * storage or the server's message buffer). */
 typedef int (*lsp_request_fn)(lsp_server *s, const json_t *params, json_t **result,
                               const char **message);
