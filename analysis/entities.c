@@ -922,15 +922,16 @@ static size_t an_ent__storm(an_ent_state *st, size_t a, size_t b)
     static const char *const vessels[] = {"ship", "vessel", "tanker", "freighter", "ferry",
                                           "yacht", "liner", "frigate", "destroyer", "submarine",
                                           "trawler", "carrier", "warship", "cruiser"};
-    for (size_t i = 0; i < sizeof ships / sizeof *ships; i++)
-        if (an_ent__is(st, &st->toks.items[a], ships[i]))
+    const an_tok *t = &st->toks.items[a];
+    for (size_t i = 0; (t->flags & AN_TOK_ALLCAPS) && i < sizeof ships / sizeof *ships; i++)
+        if (an_ent__is(st, t, ships[i]))
             return b - a > 1 ? a + 1 : SIZE_MAX;
-    an_tok *pl = a > 0 ? &st->toks.items[a - 1] : NULL;
-    for (size_t i = 0; pl && i < sizeof vessels / sizeof *vessels; i++)
-        if (an_ent__is(st, pl, vessels[i]))
+    const an_tok *pl = a > 0 ? &st->toks.items[a - 1] : NULL;
+    for (size_t i = 0; pl && (pl->flags & AN_TOK_LOWER) && i < sizeof vessels / sizeof *vessels; i++)
+        if (st->s[pl->start] == vessels[i][0] && an_ent__is(st, pl, vessels[i]))
             return a;
     static const char *const storms[] = {"Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical"};
-    for (size_t i = 0; i < sizeof storms / sizeof *storms; i++)
+    for (size_t i = 0; i < sizeof storms / sizeof *storms && st->s[t->start] >= 'C' && st->s[t->start] <= 'T'; i++)
         if (an_ent__is(st, &st->toks.items[a], storms[i])) {
             size_t n = i == 4 ? 2 : 1; /* "Tropical Storm" */
             if (n == 2 && !(a + 1 < b && (an_ent__is(st, &st->toks.items[a + 1], "Storm") ||
