@@ -18,12 +18,14 @@
  * titles of works and headline quotes are marked as not speech. */
 #include "analysis_internal.h"
 #include "entities.h"
+#include "lexicon.h"
 #include "quotes.h"
 
 #include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 /* ---- word lists --------------------------------------------------------- */
@@ -337,6 +339,7 @@ enum {
     AN_SUBJ_PRONOUN, /* he, she, it, they, I, we */
     AN_SUBJ_NAME,    /* capitalized words no mention covers */
     AN_SUBJ_SOURCE,  /* a noun phrase: an unnamed source */
+    AN_SUBJ_ROLE,    /* "the professor", "the Wooster professor": a person named before */
 };
 
 /* A candidate attribution. Nothing is pushed to the model until one is
@@ -582,6 +585,65 @@ static int32_t an_at__antecedent(const an_att *a, size_t pos, bool org, an_gende
     return best;
 }
 
+/* Whether title (NUL-terminated) holds the word w[0, n), in any case. */
+static bool an_at__title_has(const char *title, const char *w, size_t n)
+{
+    for (const char *p = title; p && *p; p++) {
+        if ((p > title && isalpha((unsigned char)p[-1])) || strncasecmp(p, w, n) != 0 ||
+            isalpha((unsigned char)p[n]))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* The person "the president", "the Wooster professor", "the mother"
+ * names (np, headed by a role noun): the nearest person named before
+ * whose title has the head and every other lowercase word of np; when no
+ * earlier title has the head, the person a pronoun would name, of the
+ * gender the phrase states; -1 when a title has the head but not the rest
+ * ("the local health minister" after "Aviation Minister"), or when the
+ * head is a role many people hold ("the spokesperson") and no title has
+ * it. */
+static int32_t an_at__role_antecedent(const an_att *a, an_span np)
+{
+    static const char *const generic[] = {
+        "adviser", "advisor", "aide", "analyst", "attorney", "expert", "lawyer", "official",
+        "representative", "resident", "source", "spokesman", "spokesperson", "spokeswoman",
+        "witness",
+    };
+    char phrase[96];
+    size_t n = np.end - np.start < sizeof phrase - 1 ? np.end - np.start : sizeof phrase - 1;
+    memcpy(phrase, a->s + np.start, n);
+    phrase[n] = '\0';
+    const char *head = strrchr(phrase, ' ');
+    head = head ? head + 1 : phrase;
+    size_t hn = strlen(head);
+    an_gender want = an__entities_title_gender(phrase);
+    bool has_head = false;
+    size_t i = an_at__lower(a, np.start);
+    for (size_t k = 0; i > 0 && k < 40; k++) {
+        const an_mention *mm = &a->doc->mentions.items[a->order[--i]];
+        if (mm->span.end + AN_AT_WINDOW * 4 < np.start)
+            break;
+        const an_entity *e = &a->doc->entities.items[mm->entity];
+        if (e->kind != AN_ENTITY_PERSON || mm->span.end > np.start || !e->title.ptr ||
+            !an_at__title_has(e->title.ptr, head, hn) || !an_at__gender_ok(a, mm->entity, want))
+            continue;
+        has_head = true;
+        bool all = true; /* the other lowercase words: "health" of "the health minister" */
+        for (const char *w = phrase + 4; all && w < head; w += strcspn(w, " ") + 1) {
+            size_t wn = strcspn(w, " ");
+            all = !islower((unsigned char)w[0]) || an_at__title_has(e->title.ptr, w, wn);
+        }
+        if (all)
+            return (int32_t)mm->entity;
+    }
+    if (has_head || AN_AT_IN(generic, head, hn, true))
+        return -1;
+    return an_at__antecedent(a, np.start, false, want);
+}
+
 /* ---- turning a chosen subject into model objects -------------------------- */
 
 static const an_made *an_at__made_find(const an_att *a, an_span sp)
@@ -661,6 +723,10 @@ static void an_at__materialize(an_att *a, const an_attr *r, an_quote *q)
                                     he ? AN_GENDER_MALE : she ? AN_GENDER_FEMALE : AN_GENDER_UNKNOWN);
         if (ent >= 0)
             men = an__entities_add_mention(a->doc, (uint32_t)ent, r->subject, AN_MENTION_PRONOUN);
+    } else if (r->subj == AN_SUBJ_ROLE) {
+        ent = an_at__role_antecedent(a, r->subject);
+        if (ent >= 0)
+            men = an__entities_add_mention(a->doc, (uint32_t)ent, r->subject, AN_MENTION_TITLE);
     } else if (r->subj == AN_SUBJ_NAME) {
         int kind = an__entities_classify(a->doc, r->subject.start, r->subject.end);
         ent = an_at__by_surname(a, r->subject);
@@ -685,6 +751,17 @@ static void an_at__materialize(an_att *a, const an_attr *r, an_quote *q)
 }
 
 /* ---- subjects ----------------------------------------------------------- */
+
+/* A lowercase, singular title or role noun that heads "the professor",
+ * "the minister": a person, not a source. */
+static bool an_at__role_head(const an_att *a, const an_tok *t)
+{
+    size_t n = t->e - t->s;
+    const char *w = a->s + t->s;
+    if (n < 3 || !islower((unsigned char)w[0]) || w[n - 1] == 's')
+        return false;
+    return (an_lex_lookup(w, n) & (AN_LEX_ROLE | AN_LEX_TITLE)) != 0;
+}
 
 static bool an_at__pronoun(an_att *a, const an_tok *t, an_attr *r)
 {
@@ -804,6 +881,11 @@ static bool an_at__subject_ending(an_att *a, size_t lo, size_t j, an_attr *r)
         i = j;
         while (i > lo && j - i < 3 && an_at__upper(a->s, a->len, &a->tok[i - 1]))
             i--;
+    }
+    if (det && an_at__tok_is(a->s, &a->tok[i], "the") && an_at__role_head(a, t)) {
+        r->subject = (an_span){a->tok[i].s, t->e}; /* "The Wooster professor added" */
+        r->subj = AN_SUBJ_ROLE;
+        return true;
     }
     int32_t m = an_at__mention_in(a, a->tok[i].s, t->e, true);
     if (m >= 0) { /* "The Home Office letter reads": the office */
@@ -1445,7 +1527,7 @@ static int32_t an_at__context_speaker(an_att *a, const an_quote *q, size_t prev_
     an_at__load_before(a, ws, q->span.start);
     an_attr t = {0};
     if (a->ntok > 0 && an_at__subject_of_clause(a, 0, a->ntok, &t) && t.subj != AN_SUBJ_SOURCE &&
-        t.subj != AN_SUBJ_PRONOUN) {
+        t.subj != AN_SUBJ_PRONOUN && t.subj != AN_SUBJ_ROLE) {
         an_quote tmp = *q;
         an_at__materialize(a, &t, &tmp);
         return tmp.speaker;

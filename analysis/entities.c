@@ -1666,19 +1666,19 @@ int an__entities_classify(const an_doc *doc, size_t start, size_t end)
 }
 
 /* Gender words in a title or role. */
-static an_gender an_ent__title_gender(const an_str *title)
+an_gender an__entities_title_gender(const char *title)
 {
     static const char *const female[] = {"woman", "Ms", "Mrs", "Queen", "Princess", "actress",
                                          "mother", "wife", "daughter", "sister", "girl"};
     static const char *const male[] = {"spokesman", "Mr", "King", "Prince", "father", "husband",
                                        "son", "brother", "boy", "businessman"};
-    if (!title->ptr)
+    if (!title)
         return AN_GENDER_UNKNOWN;
     for (size_t i = 0; i < sizeof female / sizeof *female; i++)
-        if (strstr(title->ptr, female[i]))
+        if (strstr(title, female[i]))
             return AN_GENDER_FEMALE;
     for (size_t i = 0; i < sizeof male / sizeof *male; i++)
-        if (strstr(title->ptr, male[i]))
+        if (strstr(title, male[i]))
             return AN_GENDER_MALE;
     return AN_GENDER_UNKNOWN;
 }
@@ -1688,7 +1688,7 @@ an_gender an__entities_gender(const an_doc *doc, uint32_t entity)
     if (entity >= doc->entities.len || doc->entities.items[entity].kind != AN_ENTITY_PERSON)
         return AN_GENDER_UNKNOWN;
     const an_entity *e = &doc->entities.items[entity];
-    an_gender g = an_ent__title_gender(&e->title);
+    an_gender g = an__entities_title_gender(e->title.ptr);
     if (g != AN_GENDER_UNKNOWN || !e->name.ptr)
         return g;
     size_t n = strcspn(e->name.ptr, " ");

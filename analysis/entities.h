@@ -71,6 +71,9 @@ typedef enum an_gender {
     AN_GENDER_FEMALE,
 } an_gender;
 an_gender an__entities_gender(const an_doc *doc, uint32_t entity);
+/* The gender a title or role phrase states (NUL-terminated): "the
+ * mother", "spokeswoman", "Mr."; AN_GENDER_UNKNOWN when none. */
+an_gender an__entities_title_gender(const char *title);
 
 /* Appends a mention of `entity` (pronouns, or a name the pass missed).
  * Returns its index in doc->mentions, or -1 when memory runs out. */

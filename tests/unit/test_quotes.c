@@ -279,6 +279,28 @@ static void test_pronoun_prefers_the_subject(void **state)
     an_doc_free(doc);
 }
 
+/* "The father said", "the president called": the person named before
+ * whose title or gender fits; "the spokesperson" and a title with other
+ * words stay unnamed. */
+static void test_role_noun_speaker(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("David Turpin and Louise Turpin were sentenced.\n\n\"I love my "
+                         "children,\" the father said. \"I miss them,\" the mother said.\n\n"
+                         "Aviation Minister Hardeep Puri visited. \"They were rushed to "
+                         "hospital,\" the local health minister said. \"No,\" the spokesperson "
+                         "added.\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 4);
+    assert_string_equal(speaker_name(doc, &q[0]), "David Turpin");
+    assert_string_equal(speaker_name(doc, &q[1]), "Louise Turpin");
+    assert_int_equal(q[2].speaker, -1);
+    assert_int_equal(q[3].speaker, -1);
+    an_doc_free(doc);
+}
+
 static void test_interrupted_and_continuation(void **state)
 {
     (void)state;
@@ -411,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_said_name_and_name_said),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_pronoun_prefers_the_subject),
+        cmocka_unit_test(test_role_noun_speaker),
         cmocka_unit_test(test_interrupted_and_continuation),
         cmocka_unit_test(test_according_to_and_unnamed_source),
         cmocka_unit_test(test_organization_speaker),
