@@ -428,6 +428,30 @@ static char an_rules__last_sentence_char(const char *s, size_t n)
     return '\0';
 }
 
+/* True when s[0..n) has more than `limit` space-separated words; stops
+ * counting there. */
+static bool an_rules__words_over(const char *s, size_t n, size_t limit)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n && words <= limit; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words > limit;
+}
+
+/* True when s[0..n) has "image:" or "photo:" (any case) with a byte after
+ * it: found by its colon, which prose has few of. */
+static bool an_rules__has_credit(const char *s, size_t n)
+{
+    for (const char *c = memchr(s, ':', n); c; c = memchr(c + 1, ':', (size_t)(s + n - c - 1))) {
+        size_t at = (size_t)(c - s);
+        if (at + 2 > n)
+            break;
+        if (at >= 5 && (strncasecmp(c - 5, "image", 5) == 0 || strncasecmp(c - 5, "photo", 5) == 0))
+            return true;
+    }
+    return false;
+}
+
 /* Headlines, bylines, credits and captions are not body prose (§8). */
 static bool an_rules__para_is_body(const an_doc *doc, an_span sp)
 {
@@ -441,21 +465,14 @@ static bool an_rules__para_is_body(const an_doc *doc, an_span sp)
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
         if (an_rules__starts_with(prose, n, labels[i]))
             return false;
-    for (size_t i = 0; i + 7 <= n && n < 400; i++) {
-        char c = (char)(prose[i] | 0x20);
-        if ((c == 'i' && strncasecmp(prose + i, "image:", 6) == 0) ||
-            (c == 'p' && strncasecmp(prose + i, "photo:", 6) == 0))
-            return false; /* a caption with its credit */
-    }
+    if (n < 400 && an_rules__has_credit(prose, n))
+        return false; /* a caption with its credit */
     if (memchr(prose, '\n', n))
         return true;
-    size_t words = 0;
-    for (size_t i = 0; i < n; i++)
-        words += prose[i] != ' ' && (i == 0 || prose[i - 1] == ' ');
     char last = an_rules__last_sentence_char(prose, n);
     if (last == '.' || last == '!' || last == '?' || last == ':')
-        return !an_rules__starts_with(prose, n, "By ") || words > 8;
-    return words > 25;
+        return !an_rules__starts_with(prose, n, "By ") || an_rules__words_over(prose, n, 8);
+    return an_rules__words_over(prose, n, 25);
 }
 
 static void an_rules__push_para(an_rules_ctx *cx, size_t start, size_t end)
@@ -529,13 +546,17 @@ static bool an_rules__abbreviation(const char *p, size_t floor, size_t dot)
  * follows a sentence end. */
 static bool an_rules__after_sentence_end(const an_rules_ctx *cx, ptrdiff_t para, size_t start)
 {
+    /* The bytes looked past: spaces, opening quotes and brackets, and the
+     * bytes of “ and ‘. */
+    static const bool skip[256] = {[' '] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1, ['"'] = 1,
+                                   ['('] = 1, ['\''] = 1, [0x9C] = 1, [0x98] = 1, [0x80] = 1,
+                                   [0xE2] = 1};
     const char *p = cx->doc->prose;
     size_t floor = para >= 0 ? cx->paras.items[para].span.start : 0;
     size_t i = start;
     while (i > floor) {
         unsigned char c = (unsigned char)p[i - 1];
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '"' || c == '(' || c == '\'' ||
-            c == 0x9C || c == 0x98 || c == 0x80 || c == 0xE2)
+        if (skip[c])
             i--;
         else if (c == '.')
             return !an_rules__abbreviation(p, floor, i - 1);
@@ -556,12 +577,30 @@ static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, 
                          ? (ptrdiff_t)*cursor
                          : -1;
     an_word w = {{start, end}, false, false, false, (int32_t)para};
-    utf8proc_category_t k = utf8proc_category(first);
-    w.capitalized = k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+    if (first < 0x80) {
+        w.capitalized = first >= 'A' && first <= 'Z';
+    } else {
+        utf8proc_category_t k = utf8proc_category(first);
+        w.capitalized = k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+    }
     w.all_caps = upper > 0 && lower == 0;
     w.sentence_start = an_rules__after_sentence_end(cx, para, start);
     AN_VEC_PUSH(cx->words, w);
 }
+
+/* The ASCII bytes an_rules__word_cp accepts (letters and digits), and
+ * which of them are upper and lower case; 0 for the rest of the bytes. */
+enum { AN_RULES_WORD = 1, AN_RULES_UPPER = 2, AN_RULES_LOWER = 4 };
+static const unsigned char an_rules__ascii[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+};
 
 /* The next code point of p[0..len) into *c and its length (an invalid
  * byte is U+FFFD of length 1), with the common ASCII case inline. */
@@ -588,6 +627,27 @@ static void an_rules__split_words(an_rules_ctx *cx)
     int upper = 0, lower = 0, in_word = 0;
     int32_t first = 0;
     while (i < len) {
+        if (an_rules__ascii[p[i]]) { /* the common case, inline */
+            if (!in_word) {
+                in_word = 1;
+                start = i;
+                upper = lower = 0;
+                first = p[i];
+            }
+            unsigned seen = 0; /* only whether there are any counts */
+            for (; i < len && an_rules__ascii[p[i]]; i++)
+                seen |= an_rules__ascii[p[i]];
+            upper += (seen & AN_RULES_UPPER) != 0;
+            lower += (seen & AN_RULES_LOWER) != 0;
+            continue;
+        }
+        if (p[i] < 0x80 && (!in_word || (p[i] != '\'' && p[i] != '-'))) { /* no joiner */
+            if (in_word)
+                an_rules__push_word(cx, &cursor, start, i, upper, lower, first);
+            in_word = 0;
+            i++;
+            continue;
+        }
         int32_t c;
         size_t k = an_rules__next_cp(p + i, len - i, &c);
         bool wc = an_rules__word_cp(c);
