@@ -158,11 +158,33 @@ static bool an_ra__dotted(const an_rules_ctx *cx, an_span sp)
 }
 
 /* The words that are not capitalized, by spelling ignoring ASCII case;
- * built at the first question, as most drafts never ask one. */
+ * built at the first question, as most drafts never ask one. A short
+ * draft answers its first few questions by a scan instead. */
 typedef struct an_ra_lower {
     bool built;
+    unsigned scans;
     an_groups words;
 } an_ra_lower;
+
+enum { AN_RA_LOWER_SCANS = 8 };
+
+/* True when an uncapitalized word is spelled name (A-Z) in any case. */
+static bool an_ra__as_word_scan(const an_rules_ctx *cx, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < cx->words.len; i++) {
+        const an_word *w = &cx->words.items[i];
+        if (w->capitalized || w->span.end - w->span.start != n)
+            continue;
+        const char *t = cx->doc->text + w->span.start;
+        size_t k = 0;
+        while (k < n && (t[k] == name[k] || t[k] == (name[k] | 0x20)))
+            k++;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
 
 static bool an_ra__uncapitalized(const void *word)
 {
@@ -173,6 +195,10 @@ static bool an_ra__uncapitalized(const void *word)
  * word of the draft: "UNLESS" is "unless" shouted. */
 static bool an_ra__as_word(const an_rules_ctx *cx, an_ra_lower *lower, const char *name)
 {
+    if (!lower->built && cx->words.len < AN_RULES_SCAN_WORDS && lower->scans < AN_RA_LOWER_SCANS) {
+        lower->scans++;
+        return an_ra__as_word_scan(cx, name);
+    }
     if (!lower->built) {
         /* no memory: empty, so no acronym is taken for a word */
         an_groups_build(&lower->words, cx->doc->text, cx->words.items, cx->words.len,
@@ -301,13 +327,17 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
             continue;
         if (cx->paras.items[para].first_person)
             continue;
-        size_t s = w.start;
-        for (size_t k = w.start; k <= w.end; k++) {
-            if (k < w.end && p[k] != '-')
-                continue;
-            if (!an_ra__in_name_or_quote(cx, i, (an_span){s, k}))
-                an_ra__add_use(cx, uses, &seen, &lower, (an_span){s, k});
-            s = k + 1;
+        /* The parts between hyphens; only those shaped like an acronym
+         * are worth the context checks. */
+        for (size_t s = w.start;;) {
+            const char *hyphen = memchr(p + s, '-', w.end - s);
+            an_span part = {s, hyphen ? (size_t)(hyphen - p) : w.end};
+            char name[8];
+            if (an_ra__shape(p, part, name) && !an_ra__in_name_or_quote(cx, i, part))
+                an_ra__add_use(cx, uses, &seen, &lower, part);
+            if (!hyphen)
+                break;
+            s = part.end + 1;
         }
     }
     an_emap_free(&seen);
