@@ -118,13 +118,31 @@ static bool an_rq__right_space(const char *p, size_t pos, size_t ceil)
  * or with `single` (quotes.primary: single) single ones, leaving out
  * apostrophes inside words (don't, Truckin') and straight openers of
  * elisions ('90s, 'n'). */
+/* The first offset in [from, end) holding byte c, or end. */
+static size_t an_rq__find(const char *p, size_t from, size_t end, unsigned char c)
+{
+    const char *at = from < end ? memchr(p + from, c, end - from) : NULL;
+    return at ? (size_t)(at - p) : end;
+}
+
 static size_t an_rq__marks(const an_doc *doc, an_span sp, an_mark *out, size_t cap, bool single)
 {
     const char *p = doc->prose;
     unsigned char straight = single ? '\'' : '"', open = single ? 0x98 : 0x9C,
                   close = single ? 0x99 : 0x9D;
     size_t n = 0;
+    /* Only the bytes 0xE2 and `straight` can start a mark: the next of
+     * each is found by memchr, a paragraph having few. */
+    size_t next_curly = an_rq__find(p, sp.start, sp.end, 0xE2),
+           next_straight = an_rq__find(p, sp.start, sp.end, straight);
     for (size_t i = sp.start; i < sp.end && n < cap; i++) {
+        if (next_curly < i)
+            next_curly = an_rq__find(p, i, sp.end, 0xE2);
+        if (next_straight < i)
+            next_straight = an_rq__find(p, i, sp.end, straight);
+        i = next_curly < next_straight ? next_curly : next_straight;
+        if (i >= sp.end)
+            break;
         unsigned char c = (unsigned char)p[i];
         an_mark m = {i, 1, AN_MARK_STRAIGHT, false};
         if (c == 0xE2 && i + 2 < sp.end && (unsigned char)p[i + 1] == 0x80) {
