@@ -324,6 +324,69 @@ static an_name_key an_rules__name_key_new(an_name_keys *c, const char *s, size_t
     return k;
 }
 
+/* Makes room for `need` items in all in a vector of `size`-byte items,
+ * starting at 256 (a draft's names need a few thousand). */
+static int an_rules__reserve(void **items, size_t *cap, size_t need, size_t size)
+{
+    if (*cap >= need)
+        return 0;
+    size_t ncap = *cap ? *cap : 256;
+    while (ncap < need && ncap <= SIZE_MAX / 2 / size)
+        ncap *= 2;
+    void *p = ncap >= need ? realloc(*items, ncap * size) : NULL;
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = ncap;
+    return 0;
+}
+
+static char an_rules__lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+}
+
+/* an_rules__name_key_new for ASCII text without NUL bytes, where every key
+ * is the text lowered (the folded one with "mac" made "mc"): written in
+ * place, without utf8proc or malloc. */
+static an_name_key an_rules__ascii_name_key(an_name_keys *c, const char *s, size_t len)
+{
+    an_name_key k = {0};
+    size_t ulen = an_rules__unpossessed(s, len);
+    bool mac = ulen > 3 && an_rules__lower(s[0]) == 'm' && an_rules__lower(s[1]) == 'a' &&
+               an_rules__lower(s[2]) == 'c';
+    size_t fold_len = mac ? ulen - 1 : ulen;
+    size_t raw_n = len < 64 ? len : 64, fold_n = fold_len < 64 ? fold_len : 64;
+    if (an_rules__reserve((void **)&c->chars.items, &c->chars.cap, c->chars.len + ulen + fold_len + 2,
+                          sizeof *c->chars.items) != 0 ||
+        an_rules__reserve((void **)&c->cps.items, &c->cps.cap, c->cps.len + raw_n + fold_n,
+                          sizeof *c->cps.items) != 0)
+        return k;
+    k.raw_off = (uint32_t)c->cps.len;
+    k.raw_n = (uint32_t)raw_n;
+    for (size_t i = 0; i < raw_n; i++)
+        c->cps.items[c->cps.len++] = an_rules__lower(s[i]);
+    k.cased_off = (uint32_t)c->chars.len;
+    for (size_t i = 0; i < ulen; i++)
+        c->chars.items[c->chars.len++] = an_rules__lower(s[i]);
+    c->chars.items[c->chars.len++] = '\0';
+    k.fold_off = (uint32_t)c->chars.len;
+    memcpy(c->chars.items + c->chars.len, c->chars.items + k.cased_off + (mac ? 1 : 0), fold_len);
+    if (mac)
+        c->chars.items[k.fold_off] = 'm'; /* "mac..." -> "m" + "c..." */
+    c->chars.len += fold_len;
+    c->chars.items[c->chars.len++] = '\0';
+    k.fold_cps = (uint32_t)c->cps.len;
+    k.fold_n = (uint32_t)fold_n;
+    for (size_t i = 0; i < fold_n; i++) {
+        char ch = c->chars.items[k.fold_off + i];
+        c->cps.items[c->cps.len++] = ch;
+        k.letters |= UINT64_C(1) << ((uint32_t)ch % 64);
+    }
+    k.ok = true;
+    return k;
+}
+
 int32_t an_rules__name_key(an_name_keys *c, const char *s, size_t len)
 {
     if (len == 0)
@@ -331,7 +394,11 @@ int32_t an_rules__name_key(an_name_keys *c, const char *s, size_t len)
     int32_t at = an_emap_get(&c->index, s, len);
     if (at >= 0)
         return at;
-    an_name_key k = an_rules__name_key_new(c, s, len);
+    size_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80 && s[ascii] != '\0')
+        ascii++;
+    an_name_key k = ascii == len ? an_rules__ascii_name_key(c, s, len)
+                                 : an_rules__name_key_new(c, s, len);
     if (AN_VEC_PUSH(c->keys, k) != 0 ||
         an_emap_put(&c->index, s, len, (int32_t)(c->keys.len - 1), 1) != 0)
         return -1;
