@@ -86,6 +86,18 @@ bool an_rules__in_first_person(const an_rules_ctx *cx, size_t offset)
     return p >= 0 && cx->paras.items[p].first_person;
 }
 
+bool an_rules__word_in_body(const an_rules_ctx *cx, const an_word *w)
+{
+    assert(w->para == an_rules__para_of(cx, w->span.start));
+    return w->para >= 0 && cx->paras.items[w->para].body;
+}
+
+bool an_rules__word_in_first_person(const an_rules_ctx *cx, const an_word *w)
+{
+    assert(w->para == an_rules__para_of(cx, w->span.start));
+    return w->para >= 0 && cx->paras.items[w->para].first_person;
+}
+
 size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset)
 {
     size_t lo = 0, hi = cx->words.len;
@@ -767,10 +779,10 @@ static void an_rules__mark_first_person(an_rules_ctx *cx)
         if (p < 0 || cx->paras.items[p].first_person || w.end - w.start > 4)
             continue;
         char c = cx->doc->text[w.start];
+        if (c != 'I' && (c | 0x20) != 'm' && (c | 0x20) != 'w' && (c | 0x20) != 'o' && c != 'u')
+            continue; /* the first letters of fp */
         bool match = false;
-        for (size_t k = 0; fp[k] && !match && (c == 'I' || (c | 0x20) == 'm' || (c | 0x20) == 'w' ||
-                                              (c | 0x20) == 'o' || c == 'u');
-             k++)
+        for (size_t k = 0; fp[k] && !match; k++)
             match = fp[k][0] == c && an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k]));
         if (!match)
             continue;

@@ -99,6 +99,10 @@ bool an_rules__in_body(const an_rules_ctx *cx, size_t offset);
 /* True when offset lies in a paragraph written in the first person outside
  * quotes: an interviewee's answer, words the desk does not rewrite. */
 bool an_rules__in_first_person(const an_rules_ctx *cx, size_t offset);
+/* an_rules__in_body and an_rules__in_first_person at a word's start, from
+ * the paragraph the word carries rather than by a search. */
+bool an_rules__word_in_body(const an_rules_ctx *cx, const an_word *w);
+bool an_rules__word_in_first_person(const an_rules_ctx *cx, const an_word *w);
 /* The first word starting at or after offset (index into cx->words). */
 size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset);
 /* The words spelled exactly like the text at sp (ascending indices into

@@ -339,7 +339,7 @@ static bool an_rp__text_full_name(const an_rules_ctx *cx, size_t i)
     const an_word *w = &cx->words.items[i], *p = &cx->words.items[i - 1];
     if (!w->capitalized || w->all_caps || !p->capitalized || p->all_caps ||
         w->span.start != p->span.end + 1 || doc->prose[p->span.end] != ' ' ||
-        !an_rules__in_body(cx, w->span.start) || an_rp__in_quote(doc, w->span.start))
+        !an_rules__word_in_body(cx, w) || an_rp__in_quote(doc, w->span.start))
         return false;
     uint32_t pf = an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start);
     if (!(pf & AN_LEX_FIRST) || (pf & (AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_PLACE)) ||
@@ -1207,8 +1207,8 @@ static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
     for (size_t i = 0; i < cx->words.len; i++) {
         const an_word *w = &cx->words.items[i];
         size_t nwords, n_same;
-        if (!w->capitalized || !an_rules__in_body(cx, w->span.start) ||
-            an_rp__in_quote(cx->doc, w->span.start) || an_rules__in_first_person(cx, w->span.start))
+        if (!w->capitalized || !an_rules__word_in_body(cx, w) ||
+            an_rp__in_quote(cx->doc, w->span.start) || an_rules__word_in_first_person(cx, w))
             continue;
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (nwords >= 2 || (ent >= 0 && cx->doc->entities.items[ent].kind != AN_ENTITY_PERSON) ||
