@@ -655,7 +655,7 @@ static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, 
     ptrdiff_t para = *cursor < cx->paras.len && cx->paras.items[*cursor].span.start <= start
                          ? (ptrdiff_t)*cursor
                          : -1;
-    an_word w = {{start, end}, false, false, false, (int32_t)para};
+    an_word w = {{start, end}, false, false, false, false, (int32_t)para};
     if (first < 0x80) {
         w.capitalized = first >= 'A' && first <= 'Z';
     } else {
@@ -663,6 +663,7 @@ static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, 
         w.capitalized = k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
     }
     w.all_caps = upper > 0 && lower == 0;
+    w.has_upper = upper > 0;
     w.sentence_start = an_rules__after_sentence_end(cx, para, start);
     AN_VEC_PUSH(cx->words, w);
 }

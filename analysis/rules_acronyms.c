@@ -325,8 +325,8 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
             continue;
         if (cx->words.items[i].all_caps && memchr(p + w.start, '-', w.end - w.start))
             continue;
-        if (cx->paras.items[para].first_person)
-            continue;
+        if (cx->paras.items[para].first_person || !cx->words.items[i].has_upper)
+            continue; /* an acronym part needs capitals */
         /* The parts between hyphens; only those shaped like an acronym
          * are worth the context checks. */
         for (size_t s = w.start;;) {

@@ -26,6 +26,7 @@ typedef struct an_word {
     an_span span;
     bool capitalized; /* first letter upper or title case */
     bool all_caps;    /* every letter upper case, at least one letter */
+    bool has_upper;   /* at least one upper-case letter */
     bool sentence_start;
     int32_t para; /* index into paragraphs, or -1 (a paragraph has at least 2 bytes) */
 } an_word;
