@@ -807,7 +807,7 @@ void an__rules_run(an_doc *doc, const an_options *opt)
     an__rules_style(&cx);
     an_rules__emit_overflow(&cx);
     an__rules_suppress(&cx);
-    an_groups_free(&lazy.by_spelling);
+    an_rules__lazy_free(&lazy);
     free(cx.paras.items);
     free(cx.words.items);
 }

@@ -174,10 +174,58 @@ void an_groups_free(an_groups *g)
     memset(g, 0, sizeof *g);
 }
 
+/* How many questions a short draft answers by a scan before the index is
+ * built: a scan costs a pass over the words, the index about fifty. */
+enum { AN_RULES_OCC_SCANS = 16 };
+
+/* an_groups_find on the words by a scan: the answer in a malloc'd array
+ * kept in lazy->scans. Returns false when out of memory. */
+static bool an_rules__occurrences_scan(const an_rules_ctx *cx, const char *key, size_t len,
+                                       const uint32_t **occ, size_t *n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < cx->words.len; i++) {
+        an_span sp = cx->words.items[i].span;
+        count += sp.end - sp.start == len && memcmp(cx->doc->text + sp.start, key, len) == 0;
+    }
+    *occ = NULL;
+    *n = 0;
+    if (count == 0)
+        return true;
+    uint32_t *found = malloc(count * sizeof *found);
+    if (!found || AN_VEC_PUSH(cx->lazy->scans, found) != 0) {
+        free(found);
+        return false;
+    }
+    for (size_t i = 0; i < cx->words.len; i++) {
+        an_span sp = cx->words.items[i].span;
+        if (sp.end - sp.start == len && memcmp(cx->doc->text + sp.start, key, len) == 0)
+            found[(*n)++] = (uint32_t)i;
+    }
+    *occ = found;
+    return true;
+}
+
+void an_rules__lazy_free(an_rules_lazy *lazy)
+{
+    an_groups_free(&lazy->by_spelling);
+    for (size_t i = 0; i < lazy->scans.len; i++)
+        free(lazy->scans.items[i]);
+    free(lazy->scans.items);
+    memset(lazy, 0, sizeof *lazy);
+}
+
 const uint32_t *an_rules__occurrences_of(const an_rules_ctx *cx, const char *key, size_t len,
                                          size_t *n)
 {
     an_rules_lazy *lazy = cx->lazy;
+    const uint32_t *occ;
+    if (!lazy->built && len > 0 && cx->words.len < AN_RULES_SCAN_WORDS &&
+        lazy->n_scans < AN_RULES_OCC_SCANS) {
+        lazy->n_scans++;
+        if (an_rules__occurrences_scan(cx, key, len, &occ, n))
+            return occ;
+    }
     if (!lazy->built) {
         /* Out of memory leaves the index empty: the checks then find less. */
         an_groups_build(&lazy->by_spelling, cx->doc->text, cx->words.items, cx->words.len,

@@ -81,7 +81,14 @@ typedef struct an_rules_ctx {
 typedef struct an_rules_lazy {
     bool built;
     an_groups by_spelling;
+    /* Until then, a short draft's first questions are answered by a scan
+     * of the words; each answer is kept, as the index's are, until
+     * an_rules__lazy_free at the end of the pass. */
+    AN_VEC(uint32_t *) scans;
+    size_t n_scans;
 } an_rules_lazy;
+
+void an_rules__lazy_free(an_rules_lazy *lazy);
 
 /* Below this many words, a check may scan the words rather than have the
  * spelling index built (both give the same answer). */
