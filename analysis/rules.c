@@ -602,6 +602,20 @@ static bool an_rules__word_cp(int32_t c)
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
 }
 
+/* The ASCII bytes an_rules__word_cp accepts (letters and digits), and
+ * which of them are upper and lower case; 0 for the rest of the bytes. */
+enum { AN_RULES_WORD = 1, AN_RULES_UPPER = 2, AN_RULES_LOWER = 4 };
+static const unsigned char an_rules__ascii[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+};
+
 /* True when the period at `dot` ends an initial or an abbreviation that
  * does not end a sentence: "O.J.", "Mr.", "Gov.", "U.S." */
 static bool an_rules__abbreviation(const char *p, size_t floor, size_t dot)
@@ -616,7 +630,7 @@ static bool an_rules__abbreviation(const char *p, size_t floor, size_t dot)
     if (n == 1 && p[b] >= 'A' && p[b] <= 'Z')
         return true; /* an initial */
     for (size_t i = 0; abbr[i]; i++)
-        if (strlen(abbr[i]) == n && strncmp(p + b, abbr[i], n) == 0)
+        if (abbr[i][0] == p[b] && strlen(abbr[i]) == n && strncmp(p + b, abbr[i], n) == 0)
             return true;
     return false;
 }
@@ -632,6 +646,8 @@ static bool an_rules__after_sentence_end(const an_rules_ctx *cx, ptrdiff_t para,
                                    [0xE2] = 1};
     const char *p = cx->doc->prose;
     size_t floor = para >= 0 ? cx->paras.items[para].span.start : 0;
+    if (start >= floor + 2 && p[start - 1] == ' ' && an_rules__ascii[(unsigned char)p[start - 2]])
+        return false; /* the common case: a space after a letter or digit */
     size_t i = start;
     while (i > floor) {
         unsigned char c = (unsigned char)p[i - 1];
@@ -668,19 +684,6 @@ static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, 
     AN_VEC_PUSH(cx->words, w);
 }
 
-/* The ASCII bytes an_rules__word_cp accepts (letters and digits), and
- * which of them are upper and lower case; 0 for the rest of the bytes. */
-enum { AN_RULES_WORD = 1, AN_RULES_UPPER = 2, AN_RULES_LOWER = 4 };
-static const unsigned char an_rules__ascii[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
-};
 
 /* The next code point of p[0..len) into *c and its length (an invalid
  * byte is U+FFFD of length 1), with the common ASCII case inline. */
@@ -704,6 +707,11 @@ static void an_rules__split_words(an_rules_ctx *cx)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)cx->doc->prose;
     size_t len = cx->doc->len, i = 0, start = 0, cursor = 0;
+    /* English runs about 6 bytes a word: room for most drafts' words at
+     * once (no memory is no error: AN_VEC_PUSH grows as usual). */
+    size_t guess = len / 6 + 16;
+    an_rules__reserve((void **)&cx->words.items, &cx->words.cap, guess < 65536 ? guess : 65536,
+                      sizeof *cx->words.items);
     int upper = 0, lower = 0, in_word = 0;
     int32_t first = 0;
     while (i < len) {
@@ -777,7 +785,7 @@ static void an_rules__mark_first_person(an_rules_ctx *cx)
     for (size_t i = 0; i < cx->words.len; i++) {
         an_span w = cx->words.items[i].span;
         ptrdiff_t p = cx->words.items[i].para;
-        if (p < 0 || cx->paras.items[p].first_person || w.end - w.start > 4)
+        if (w.end - w.start > 4 || p < 0 || cx->paras.items[p].first_person)
             continue;
         char c = cx->doc->text[w.start];
         if (c != 'I' && (c | 0x20) != 'm' && (c | 0x20) != 'w' && (c | 0x20) != 'o' && c != 'u')
