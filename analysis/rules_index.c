@@ -212,6 +212,7 @@ void an_rules__lazy_free(an_rules_lazy *lazy)
     for (size_t i = 0; i < lazy->scans.len; i++)
         free(lazy->scans.items[i]);
     free(lazy->scans.items);
+    free(lazy->mention_words);
     memset(lazy, 0, sizeof *lazy);
 }
 

@@ -86,6 +86,9 @@ typedef struct an_rules_lazy {
      * an_rules__lazy_free at the end of the pass. */
     AN_VEC(uint32_t *) scans;
     size_t n_scans;
+    /* Per mention, 1 + the number of words it covers, or 0 while not yet
+     * counted (rules_people.c); calloc'd at the first count. */
+    uint32_t *mention_words;
 } an_rules_lazy;
 
 void an_rules__lazy_free(an_rules_lazy *lazy);

@@ -3,6 +3,7 @@
 #include "lexicon.h"
 #include "rules_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,8 +168,17 @@ static int32_t an_rp__covering(const an_rules_ctx *cx, an_span w, size_t *words)
     *words = 0;
     if (m < 0)
         return -1;
-    size_t first;
-    *words = an_rp__words_in(cx, cx->doc->mentions.items[m].span, &first);
+    an_rules_lazy *lazy = cx->lazy; /* the count of each mention is kept */
+    if (!lazy->mention_words)
+        lazy->mention_words = calloc(cx->doc->mentions.len, sizeof *lazy->mention_words);
+    if (lazy->mention_words && lazy->mention_words[m] != 0) {
+        *words = lazy->mention_words[m] - 1;
+    } else {
+        size_t first;
+        *words = an_rp__words_in(cx, cx->doc->mentions.items[m].span, &first);
+        if (lazy->mention_words && *words < UINT32_MAX)
+            lazy->mention_words[m] = (uint32_t)*words + 1;
+    }
     return (int32_t)cx->doc->mentions.items[m].entity;
 }
 
@@ -424,12 +434,18 @@ static void an_rp__before_intro(an_rules_ctx *cx)
     an_emap by_surname = {0};
     an_rp_surnames sn = {0};
     an_rp__collect_intros(cx, &intros, &by_surname);
+    size_t upto = 0; /* mentions starting at or before the word: words are in order */
     for (size_t i = 0; intros.len && i < cx->words.len; i++) {
         const an_word *w = &cx->words.items[i];
         if (!w->capitalized || w->all_caps)
             continue;
         an_span at = w->span;
-        int32_t m = an_doc_mention_at(doc, at.start);
+        while (upto < doc->mentions.len && doc->mentions.items[upto].span.start <= at.start)
+            upto++;
+        int32_t m = upto > 0 && at.start < doc->mentions.items[upto - 1].span.end
+                        ? (int32_t)upto - 1
+                        : -1;
+        assert(m == an_doc_mention_at(doc, at.start));
         if (m >= 0 && doc->mentions.items[m].span.start == at.start &&
             doc->mentions.items[m].span.end < at.end)
             at.end = doc->mentions.items[m].span.end; /* "Conway's": the name without 's */
@@ -1210,9 +1226,10 @@ static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
         if (!w->capitalized || !an_rules__word_in_body(cx, w) ||
             an_rp__in_quote(cx->doc, w->span.start) || an_rules__word_in_first_person(cx, w))
             continue;
+        if (!an_groups_find(&names, cx->doc->text + w->span.start, w->span.end - w->span.start, &n_same))
+            continue; /* no name word: the cheaper test first */
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (nwords >= 2 || (ent >= 0 && cx->doc->entities.items[ent].kind != AN_ENTITY_PERSON) ||
-            !an_groups_find(&names, cx->doc->text + w->span.start, w->span.end - w->span.start, &n_same) ||
             !an_rp__stands_alone(cx, i))
             continue;
         bool reported = false;
