@@ -399,6 +399,22 @@ static an_name_key an_rules__ascii_name_key(an_name_keys *c, const char *s, size
     return k;
 }
 
+bool an_rules__ascii_fold_shape(const char *s, size_t len, uint32_t *fold_n, int32_t *first)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
+            return false;
+    if (len == 0)
+        return false;
+    size_t ulen = an_rules__unpossessed(s, len);
+    bool mac = ulen > 3 && an_rules__lower(s[0]) == 'm' && an_rules__lower(s[1]) == 'a' &&
+               an_rules__lower(s[2]) == 'c';
+    size_t fold_len = mac ? ulen - 1 : ulen;
+    *fold_n = (uint32_t)(fold_len < 64 ? fold_len : 64);
+    *first = an_rules__lower(s[0]); /* "mac" folds to "mc": still 'm' */
+    return true;
+}
+
 int32_t an_rules__name_key(an_name_keys *c, const char *s, size_t len)
 {
     if (len == 0)

@@ -160,6 +160,10 @@ typedef struct an_name_keys {
     AN_VEC(int32_t) cps;
 } an_name_keys;
 
+/* For ASCII s[0..len) without NUL bytes: the length of its folded key
+ * (the fold_n an_rules__name_key would give) and its first code point,
+ * without making the key. False for other text. */
+bool an_rules__ascii_fold_shape(const char *s, size_t len, uint32_t *fold_n, int32_t *first);
 /* The index in c->keys of the keys of s[0..len), or -1 (no memory). */
 int32_t an_rules__name_key(an_name_keys *c, const char *s, size_t len);
 /* an_rules__name_variant and an_rules__plural_of on cached keys. */

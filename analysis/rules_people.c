@@ -817,6 +817,9 @@ typedef struct an_rp_token_set {
     AN_VEC(uint32_t) at;
     AN_VEC(uint32_t) by_shape;
     AN_VEC(uint32_t) by_length[AN_RP_LEN_CAP + 1]; /* the same by length alone */
+    /* Per length, bit (first code point % 64) set when that bucket has
+     * tokens: a quick "no candidates" before any key is made. */
+    uint64_t shape_bits[AN_RP_LEN_CAP + 1];
 } an_rp_token_set;
 
 /* The shape key of a name key: its folded length and first code point. */
@@ -846,6 +849,8 @@ static void an_rp__token_shapes(const an_name_keys *keys, an_rp_token_set *set)
                 got = (int32_t)n_buckets++;
             b = got < 0 ? UINT32_MAX : (uint32_t)got;
             uint32_t len = keys->keys.items[key].fold_n;
+            uint32_t first = len ? (uint32_t)keys->cps.items[keys->keys.items[key].fold_cps] : 0;
+            set->shape_bits[len < AN_RP_LEN_CAP ? len : AN_RP_LEN_CAP] |= UINT64_C(1) << (first % 64);
             AN_VEC_PUSH(set->by_length[len < AN_RP_LEN_CAP ? len : AN_RP_LEN_CAP], (uint32_t)k);
         }
         AN_VEC_PUSH(bucket_of, b);
@@ -914,6 +919,19 @@ static bool an_rp__is_token(const an_doc *doc, const an_rp_token_set *set, an_sp
     return an_emap_get(&set->spellings, doc->text + w.start, w.end - w.start) >= 0;
 }
 
+/* False when no distinct name word can be a variant of a spelling whose
+ * folded key has `len` code points and starts with `first`: the buckets
+ * an_rp__variant_of would search are all empty. */
+static bool an_rp__may_vary(const an_rp_token_set *set, uint32_t len, int32_t first)
+{
+    for (uint32_t l = len > 2 ? len - 2 : 0; l <= len + 2 && l <= AN_RP_LEN_CAP; l++) {
+        if (len >= 7 && l >= 7 ? set->by_length[l].len > 0
+                               : (set->shape_bits[l] >> ((uint32_t)first % 64)) & 1)
+            return true;
+    }
+    return false;
+}
+
 /* The first distinct name word that w's spelling is a variant of (and
  * not a plural of, either way): index into set->distinct, or -1. With
  * `surname_only`, given names are passed over. Memoized per spelling. */
@@ -930,6 +948,12 @@ static int32_t an_rp__variant_of(const an_doc *doc, an_name_keys *keys, an_rp_to
     int32_t memo = an_emap_get(&set->memo, buf, n + 1); /* found + 1 */
     if (memo != AN_EMAP_NONE)
         return memo - 1;
+    uint32_t fold_n;
+    int32_t first;
+    if (an_rules__ascii_fold_shape(s, n, &fold_n, &first) && !an_rp__may_vary(set, fold_n, first)) {
+        an_emap_put(&set->memo, buf, n + 1, 0, 1);
+        return -1;
+    }
     int32_t kw = an_rules__name_key(keys, s, n), found = -1;
     if (kw >= 0 && keys->keys.items[kw].ok) {
         /* A variant is at most 2 code points longer or shorter, and starts
