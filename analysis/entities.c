@@ -915,7 +915,7 @@ static void an_ent__put(an_ent_state *st, size_t start, size_t end, int kind, in
  * Victory", "the cargo ship Namse Bangdzod": a storm's or a ship's name is
  * no person's (NEWSROOM §8). Returns where the name starts in [a, b), or
  * SIZE_MAX when the chunk names no storm or ship. */
-static size_t an_ent__storm(an_ent_state *st, size_t a, size_t b)
+static size_t an_ent__storm_or_ship(an_ent_state *st, size_t a, size_t b)
 {
     static const char *const ships[] = {"MV", "MS", "SS", "HMS", "USS", "RMS", "HMCS", "HMAS",
                                         "USNS", "MT", "FV", "RV"};
@@ -931,8 +931,9 @@ static size_t an_ent__storm(an_ent_state *st, size_t a, size_t b)
         if (st->s[pl->start] == vessels[i][0] && an_ent__is(st, pl, vessels[i]))
             return a;
     static const char *const storms[] = {"Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical"};
-    for (size_t i = 0; i < sizeof storms / sizeof *storms && st->s[t->start] >= 'C' && st->s[t->start] <= 'T'; i++)
-        if (an_ent__is(st, &st->toks.items[a], storms[i])) {
+    char c0 = st->s[t->start];
+    for (size_t i = 0; c0 >= 'C' && c0 <= 'T' && i < sizeof storms / sizeof *storms; i++)
+        if (an_ent__is(st, t, storms[i])) {
             size_t n = i == 4 ? 2 : 1; /* "Tropical Storm" */
             if (n == 2 && !(a + 1 < b && (an_ent__is(st, &st->toks.items[a + 1], "Storm") ||
                                           an_ent__is(st, &st->toks.items[a + 1], "Depression"))))
@@ -941,7 +942,6 @@ static size_t an_ent__storm(an_ent_state *st, size_t a, size_t b)
         }
     return SIZE_MAX;
 }
-
 
 /* Remembers the name of a storm or ship, tokens [a, b), with where it
  * first stands, so that "Dorian" or "Namse Bangdzod" alone later is no
@@ -964,7 +964,7 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
     if (a >= b || (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED)))
         return; /* nothing left, or an acronym the name before it defined */
     b = an_ent__country_tail(st, a, b);
-    size_t thing = an_ent__storm(st, a, b);
+    size_t thing = an_ent__storm_or_ship(st, a, b);
     if (thing != SIZE_MAX) {
         an_ent__thing(st, thing, b);
         return;
