@@ -22,10 +22,13 @@ static unsigned char an_groups__byte(unsigned char c, bool fold)
 static uint32_t an_groups__hash(const char *s, size_t len, bool fold)
 {
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= an_groups__byte((unsigned char)s[i], fold);
-        h *= 16777619u;
+    if (!fold) {
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)s[i]) * 16777619u;
+        return h;
     }
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ an_groups__byte((unsigned char)s[i], true)) * 16777619u;
     return h;
 }
 
@@ -46,9 +49,14 @@ static size_t an_groups__slot(const an_groups *g, const char *key, size_t len, u
         if (sp.end - sp.start != len)
             continue;
         const char *t = g->text + sp.start;
+        if (!g->fold) {
+            if (memcmp(t, key, len) == 0)
+                break;
+            continue;
+        }
         size_t k = 0;
-        while (k < len && an_groups__byte((unsigned char)t[k], g->fold) ==
-                              an_groups__byte((unsigned char)key[k], g->fold))
+        while (k < len && an_groups__byte((unsigned char)t[k], true) ==
+                              an_groups__byte((unsigned char)key[k], true))
             k++;
         if (k == len)
             break;
