@@ -1044,7 +1044,45 @@ static bool an_at__passive_before(const an_att *a, size_t lo, size_t k, size_t *
 
 /* The subject of the cue at token k, to its left: skips adverbs and
  * auxiliaries, then an appositive set off by commas. */
+/* "Steve Smith of the University of Essex said": a subject that is an
+ * organization right after a person and "of/at/from (the)" is that
+ * person's affiliation; the person speaks. */
+static void an_at__affiliation(const an_att *a, an_attr *r)
+{
+    if (r->subj != AN_SUBJ_MENTION)
+        return;
+    const an_mention *org = &a->doc->mentions.items[r->mention];
+    if (a->doc->entities.items[org->entity].kind != AN_ENTITY_ORGANIZATION)
+        return;
+    size_t i = an_at__lower(a, org->span.start);
+    if (i == 0)
+        return;
+    uint32_t pm = a->order[i - 1];
+    const an_mention *p = &a->doc->mentions.items[pm];
+    if (a->doc->entities.items[p->entity].kind != AN_ENTITY_PERSON || p->span.end >= org->span.start ||
+        org->span.start - p->span.end > 10)
+        return;
+    static const char *const links[] = {" of the ", " of ", " at the ", " at ", " from the ", " from "};
+    size_t gap = org->span.start - p->span.end;
+    for (size_t k = 0; k < sizeof links / sizeof *links; k++)
+        if (strlen(links[k]) == gap && memcmp(a->s + p->span.end, links[k], gap) == 0) {
+            r->mention = (int32_t)pm;
+            r->subject = p->span;
+            return;
+        }
+}
+
+static bool an_at__subject_left_of(an_att *a, size_t lo, size_t k, an_attr *r);
+
 static bool an_at__subject_left(an_att *a, size_t lo, size_t k, an_attr *r)
+{
+    if (!an_at__subject_left_of(a, lo, k, r))
+        return false;
+    an_at__affiliation(a, r);
+    return true;
+}
+
+static bool an_at__subject_left_of(an_att *a, size_t lo, size_t k, an_attr *r)
 {
     if (k <= lo)
         return false;

@@ -301,6 +301,23 @@ static void test_role_noun_speaker(void **state)
     an_doc_free(doc);
 }
 
+/* "Steve Smith of the University of Essex said": the person speaks, not
+ * the organization after "of". */
+static void test_affiliation_is_not_the_speaker(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("The court ruled on Monday.\n\nSteve Smith of the University of Essex, "
+                         "speaking to the BBC, said, \"It is fine.\" Yvette Cooper of the Labour "
+                         "Party added, \"No.\"\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(speaker_name(doc, &q[0]), "Steve Smith");
+    assert_string_equal(speaker_name(doc, &q[1]), "Yvette Cooper");
+    an_doc_free(doc);
+}
+
 static void test_interrupted_and_continuation(void **state)
 {
     (void)state;
@@ -434,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_pronoun_prefers_the_subject),
         cmocka_unit_test(test_role_noun_speaker),
+        cmocka_unit_test(test_affiliation_is_not_the_speaker),
         cmocka_unit_test(test_interrupted_and_continuation),
         cmocka_unit_test(test_according_to_and_unnamed_source),
         cmocka_unit_test(test_organization_speaker),
