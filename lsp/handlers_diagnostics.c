@@ -69,11 +69,7 @@ void lsp_publish_diagnostics(lsp_server *s, lsp_document *d, const lsp_model *m)
     lsp__diagnostics_write(&w, s, d, m);
     proto_jw_object_end(&w);
     proto_jw_object_end(&w);
-    size_t len;
-    char *body = proto_jw_take(&w, &len);
-    if (body)
-        lsp_send_raw(s, body, len);
-    else
+    if (!lsp_send_written(s, &w))
         lsp_log(s, LSP_MSG_ERROR, "%s: out of memory; diagnostics not sent", d->uri);
 }
 

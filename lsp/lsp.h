@@ -157,9 +157,9 @@ typedef void (*lsp_notification_fn)(lsp_server *s, const json_t *params);
 /* server.c */
 /** Sends msg (stolen): queued when queue_output is set, else written now. */
 void lsp_send(lsp_server *s, json_t *msg);
-/** Sends a message already serialized (compact JSON); takes `body`
- *  (malloc'd). */
-void lsp_send_raw(lsp_server *s, char *body, size_t len);
+/** Sends the message written (compact) to the memory writer w, taking
+ *  its bytes; false, and nothing sent, when the writer failed. */
+bool lsp_send_written(lsp_server *s, proto_jw *w);
 /** The writer a request handler writes a large result into: the
  *  response's own, open at "result" (compact), or `own` made for the
  *  purpose when the handler is called without one (tests). */

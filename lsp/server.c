@@ -62,10 +62,13 @@ void lsp_send(lsp_server *s, json_t *msg)
         lsp__send(s, (lsp_outgoing){msg, NULL, 0});
 }
 
-void lsp_send_raw(lsp_server *s, char *body, size_t len)
+bool lsp_send_written(lsp_server *s, proto_jw *w)
 {
+    size_t len;
+    char *body = proto_jw_take(w, &len);
     if (body)
         lsp__send(s, (lsp_outgoing){NULL, body, len});
+    return body != NULL;
 }
 
 void lsp_unlock_and_flush(lsp_server *s)
@@ -350,11 +353,7 @@ static int lsp__call(lsp_server *s, lsp_request_fn fn, const json_t *id, const j
     s->result_writer = NULL;
     if (rc == LSP_RAW) {
         proto_jw_object_end(&w);
-        size_t len;
-        char *body = proto_jw_take(&w, &len);
-        if (body)
-            lsp_send_raw(s, body, len);
-        else
+        if (!lsp_send_written(s, &w))
             lsp__respond(s, id, PROTO_ERR_INTERNAL, NULL, "out of memory");
     } else if (rc != LSP_WAIT) {
         lsp__respond(s, id, rc, result, message);
