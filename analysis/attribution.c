@@ -504,8 +504,6 @@ static bool an_at__gender_ok(const an_att *a, uint32_t entity, an_gender want)
     return g == AN_GENDER_UNKNOWN || g == want;
 }
 
-/* The nearest person (or organization when `org`) mentioned before `pos`,
- * outside quotes, not too far back; an entity index or -1. */
 /* True when the period at p ends an abbreviation or an initial (Mr.,
  * U.S., K.), not a sentence. */
 static bool an_at__abbrev_before(const an_att *a, size_t p)
@@ -539,12 +537,10 @@ static int32_t an_at__subject_of_sentence(const an_att *a, size_t i, an_entity_k
             if (c == '\n') {
                 sentence_end = true;
             } else if ((c == '.' || c == '!' || c == '?') && !an_at__abbrev_before(a, p)) {
-                size_t q = p + 1; /* past closing marks: ." and .” end a sentence too */
-                while (q < from && (a->s[q] == '"' || a->s[q] == '\'' || a->s[q] == ')'))
-                    q++;
-                if (q + 2 < from && (unsigned char)a->s[q] == 0xE2 && (unsigned char)a->s[q + 1] == 0x80 &&
-                    ((unsigned char)a->s[q + 2] == 0x9D || (unsigned char)a->s[q + 2] == 0x99))
-                    q += 3;
+                size_t q = p + 1, k; /* past closing marks: ." and .” end a sentence too */
+                bool dbl;
+                while (q < from && (a->s[q] == ')' || (k = an__qmark_at(a->s, from, q, &dbl)) > 0))
+                    q += a->s[q] == ')' ? 1 : k;
                 sentence_end = q < from && a->s[q] == ' ';
             }
         }
@@ -558,6 +554,9 @@ static int32_t an_at__subject_of_sentence(const an_att *a, size_t i, an_entity_k
     return subject;
 }
 
+/* The person (or organization when `org`) mentioned before `pos`, outside
+ * quotes, not too far back: the nearest one, or the subject of its
+ * sentence (an_at__subject_of_sentence); an entity index or -1. */
 static int32_t an_at__antecedent(const an_att *a, size_t pos, bool org, an_gender want)
 {
     an_entity_kind kind = org ? AN_ENTITY_ORGANIZATION : AN_ENTITY_PERSON;
@@ -1044,6 +1043,35 @@ static bool an_at__passive_before(const an_att *a, size_t lo, size_t k, size_t *
 
 /* The subject of the cue at token k, to its left: skips adverbs and
  * auxiliaries, then an appositive set off by commas. */
+static bool an_at__subject_left_of(an_att *a, size_t lo, size_t k, an_attr *r)
+{
+    if (k <= lo)
+        return false;
+    size_t j = k - 1;
+    while (j > lo && a->tok[j].kind == AN_TK_WORD &&
+           AN_AT_IN(an_at__skips, a->s + a->tok[j].s, a->tok[j].e - a->tok[j].s, true))
+        j--;
+    const an_tok *cue = &a->tok[k];
+    bool ing = cue->e - cue->s > 4 && memcmp(a->s + cue->e - 3, "ing", 3) == 0;
+    /* "A leaked letter seen by Sky News says": skip "seen by Sky News" */
+    if (an_at__upper(a->s, a->len, &a->tok[j])) {
+        size_t st = an_at__run_start(a, lo, j);
+        if (st >= lo + 3 && an_at__tok_is(a->s, &a->tok[st - 1], "by") &&
+            a->tok[st - 2].kind == AN_TK_WORD && !an_at__upper(a->s, a->len, &a->tok[st - 2])) {
+            const an_tok *v = &a->tok[st - 2];
+            size_t vn = v->e - v->s;
+            if ((vn > 3 && memcmp(a->s + v->e - 2, "ed", 2) == 0) || an_at__tok_is(a->s, v, "seen") ||
+                an_at__tok_is(a->s, v, "shown") || an_at__tok_is(a->s, v, "written"))
+                return an_at__subject_ending(a, lo, st - 3, r);
+        }
+    }
+    if ((ing || an_at__tok_is(a->s, &a->tok[j], "and")) && an_at__clause_link(a, &a->tok[j]))
+        return an_at__subject_of_clause(a, lo, j, r);
+    if (an_at__tok_punct(a->s, &a->tok[j], ',') || an_at__tok_punct(a->s, &a->tok[j], ')'))
+        return an_at__subject_appositive(a, lo, j, r);
+    return an_at__subject_ending(a, lo, j, r);
+}
+
 /* "Steve Smith of the University of Essex said": a subject that is an
  * organization right after a person and "of/at/from (the)" is that
  * person's affiliation; the person speaks. */
@@ -1072,43 +1100,13 @@ static void an_at__affiliation(const an_att *a, an_attr *r)
         }
 }
 
-static bool an_at__subject_left_of(an_att *a, size_t lo, size_t k, an_attr *r);
-
+/* The same, and a person's affiliation is not the subject. */
 static bool an_at__subject_left(an_att *a, size_t lo, size_t k, an_attr *r)
 {
     if (!an_at__subject_left_of(a, lo, k, r))
         return false;
     an_at__affiliation(a, r);
     return true;
-}
-
-static bool an_at__subject_left_of(an_att *a, size_t lo, size_t k, an_attr *r)
-{
-    if (k <= lo)
-        return false;
-    size_t j = k - 1;
-    while (j > lo && a->tok[j].kind == AN_TK_WORD &&
-           AN_AT_IN(an_at__skips, a->s + a->tok[j].s, a->tok[j].e - a->tok[j].s, true))
-        j--;
-    const an_tok *cue = &a->tok[k];
-    bool ing = cue->e - cue->s > 4 && memcmp(a->s + cue->e - 3, "ing", 3) == 0;
-    /* "A leaked letter seen by Sky News says": skip "seen by Sky News" */
-    if (an_at__upper(a->s, a->len, &a->tok[j])) {
-        size_t st = an_at__run_start(a, lo, j);
-        if (st >= lo + 3 && an_at__tok_is(a->s, &a->tok[st - 1], "by") &&
-            a->tok[st - 2].kind == AN_TK_WORD && !an_at__upper(a->s, a->len, &a->tok[st - 2])) {
-            const an_tok *v = &a->tok[st - 2];
-            size_t vn = v->e - v->s;
-            if ((vn > 3 && memcmp(a->s + v->e - 2, "ed", 2) == 0) || an_at__tok_is(a->s, v, "seen") ||
-                an_at__tok_is(a->s, v, "shown") || an_at__tok_is(a->s, v, "written"))
-                return an_at__subject_ending(a, lo, st - 3, r);
-        }
-    }
-    if ((ing || an_at__tok_is(a->s, &a->tok[j], "and")) && an_at__clause_link(a, &a->tok[j]))
-        return an_at__subject_of_clause(a, lo, j, r);
-    if (an_at__tok_punct(a->s, &a->tok[j], ',') || an_at__tok_punct(a->s, &a->tok[j], ')'))
-        return an_at__subject_appositive(a, lo, j, r);
-    return an_at__subject_ending(a, lo, j, r);
 }
 
 /* The subject after an inverted cue at token k: `said Sean McCormack, …`,
