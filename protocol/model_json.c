@@ -41,102 +41,15 @@ void proto_line_column(const an_doc *doc, size_t offset, size_t *line, size_t *c
     proto_line_column_with(doc, NULL, offset, line, column);
 }
 
-static json_t *proto__text(const an_doc *doc, an_span span)
-{
-    an_str text = an_doc_text(doc);
-    /* Invalid UTF-8 in the input must not make the string unrepresentable. */
-    return proto_utf8_json_string(text.ptr + span.start, span.end - span.start);
-}
-
-static json_t *proto__span(const an_doc *doc, an_span span)
-{
-    return json_pack("{s:I, s:I, s:o}", "start", (json_int_t)span.start, "end",
-                     (json_int_t)span.end, "text", proto__text(doc, span));
-}
-
 static void proto__entity_id(const an_entity *e, char *buf, size_t size)
 {
     char letter = e->kind == AN_ENTITY_PERSON ? 'P' : e->kind == AN_ENTITY_ORGANIZATION ? 'O' : 'L';
     snprintf(buf, size, "%c%u", letter, e->number);
 }
 
-static json_t *proto__entity(const an_doc *doc, const an_entity *e)
-{
-    char id[32];
-    proto__entity_id(e, id, sizeof id);
-    size_t n_mentions;
-    const an_mention *mentions = an_doc_mentions(doc, &n_mentions);
-    json_t *list = json_array();
-    for (size_t i = 0; i < e->n_mentions; i++) {
-        const an_mention *m = &mentions[e->mentions[i]];
-        json_t *o = proto__span(doc, m->span);
-        json_object_set_new(o, "kind", json_string(an_mention_kind_name(m->kind)));
-        json_array_append_new(list, o);
-    }
-    json_t *aliases = json_array();
-    for (size_t i = 0; i < e->n_aliases; i++)
-        json_array_append_new(aliases, proto_utf8_json_string(e->aliases[i].ptr, e->aliases[i].len));
-    json_t *o = json_pack("{s:s, s:o}", "id", id, "name",
-                          proto_utf8_json_string(e->name.ptr, e->name.len));
-    if (e->kind == AN_ENTITY_PERSON)
-        json_object_set_new(o, "title", e->title.ptr ? proto_utf8_json_string(e->title.ptr, e->title.len)
-                                                     : json_null());
-    json_object_set_new(o, "aliases", aliases);
-    json_object_set_new(o, "mentions", list);
-    return o;
-}
-
-static json_t *proto__quote(const an_doc *doc, const an_quote *q)
-{
-    size_t n_entities, n_mentions;
-    const an_entity *entities = an_doc_entities(doc, &n_entities);
-    const an_mention *mentions = an_doc_mentions(doc, &n_mentions);
-    json_t *o = proto__span(doc, q->span);
-    json_t *speaker = json_null();
-    if (q->speaker >= 0 && (size_t)q->speaker < n_entities) {
-        char id[32];
-        proto__entity_id(&entities[q->speaker], id, sizeof id);
-        speaker = json_string(id);
-    }
-    json_object_set_new(o, "speaker", speaker);
-    json_object_set_new(o, "cue", q->cue.end > q->cue.start ? proto__span(doc, q->cue) : json_null());
-    json_object_set_new(o, "speaker_mention",
-                        q->speaker_mention >= 0 && (size_t)q->speaker_mention < n_mentions
-                            ? proto__span(doc, mentions[q->speaker_mention].span)
-                        : q->source_phrase.end > q->source_phrase.start
-                            ? proto__span(doc, q->source_phrase)
-                            : json_null());
-    json_object_set_new(o, "continuation", json_boolean(q->flags & AN_QUOTE_CONTINUATION));
-    json_object_set_new(o, "closed", json_boolean(!(q->flags & AN_QUOTE_UNCLOSED)));
-    json_object_set_new(o, "speech", json_boolean(!(q->flags & AN_QUOTE_NOT_SPEECH)));
-    return o;
-}
-
-static json_t *proto__diagnostic(const an_doc *doc, proto_cursor *c, const an_diagnostic *d)
-{
-    size_t line, column;
-    proto_line_column_with(doc, c, d->span.start, &line, &column);
-    json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:o}", "rule", an_rule_name(d->rule),
-                          "severity", proto_severity_name(d->severity), "start",
-                          (json_int_t)d->span.start, "end", (json_int_t)d->span.end, "line",
-                          (json_int_t)line, "column", (json_int_t)column, "message",
-                          proto_utf8_json_string(d->message.ptr, d->message.len));
-    if (d->related.end > d->related.start) {
-        json_t *rel = proto__span(doc, d->related);
-        json_object_set_new(rel, "message",
-                            proto_utf8_json_string(d->related_message.ptr, d->related_message.len));
-        json_object_set_new(o, "related", rel);
-    }
-    if (d->replacement.ptr)
-        json_object_set_new(o, "replacement",
-                            proto_utf8_json_string(d->replacement.ptr, d->replacement.len));
-    return o;
-}
-
 /* The sections of the model object, in order. */
 static const char *const proto__sections[] = {"people", "organizations", "places", "quotes",
                                               "diagnostics"};
-enum { PROTO__N_SECTIONS = sizeof proto__sections / sizeof *proto__sections };
 
 /* The section of an entity: people, organizations, places (any other kind). */
 static size_t proto__entity_section(const an_entity *e)
@@ -144,66 +57,7 @@ static size_t proto__entity_section(const an_entity *e)
     return e->kind == AN_ENTITY_PERSON ? 0 : e->kind == AN_ENTITY_ORGANIZATION ? 1 : 2;
 }
 
-/* Calls add(ctx, section, element) for every element of the model, section
- * by section, in order; add takes the reference. Stops at the first
- * non-zero return, or when an element cannot be made (-1). */
-static int proto__model_each(const an_doc *doc, int (*add)(void *ctx, size_t section, json_t *e),
-                             void *ctx)
-{
-    size_t n;
-    const an_entity *entities = an_doc_entities(doc, &n);
-    for (size_t k = 0; k < 3; k++) /* people, organizations, places (and any other kind) */
-        for (size_t i = 0; i < n; i++) {
-            if (proto__entity_section(&entities[i]) != k)
-                continue;
-            json_t *e = proto__entity(doc, &entities[i]);
-            int rc = e ? add(ctx, k, e) : -1;
-            if (rc != 0)
-                return rc;
-        }
-    const an_quote *q = an_doc_quotes(doc, &n);
-    for (size_t i = 0; i < n; i++) {
-        json_t *e = proto__quote(doc, &q[i]);
-        int rc = e ? add(ctx, 3, e) : -1;
-        if (rc != 0)
-            return rc;
-    }
-    const an_diagnostic *d = an_doc_diagnostics(doc, &n);
-    an_str text = an_doc_text(doc);
-    proto_cursor c;
-    proto_cursor_init(&c, text.ptr, text.len, PROTO_ENC_UTF32);
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        json_t *e = proto__diagnostic(doc, &c, &d[i]);
-        rc = e ? add(ctx, 4, e) : -1;
-    }
-    proto_cursor_free(&c);
-    return rc;
-}
-
-static int proto__append(void *ctx, size_t section, json_t *e)
-{
-    json_t **lists = ctx;
-    return json_array_append_new(lists[section], e);
-}
-
-json_t *proto_model_to_json(const an_doc *doc, const char *file)
-{
-    json_t *lists[PROTO__N_SECTIONS];
-    for (size_t i = 0; i < PROTO__N_SECTIONS; i++)
-        lists[i] = json_array();
-    if (proto__model_each(doc, proto__append, lists) != 0) {
-        for (size_t i = 0; i < PROTO__N_SECTIONS; i++)
-            json_decref(lists[i]);
-        return NULL;
-    }
-    return json_pack("{s:i, s:o, s:o, s:o, s:o, s:o, s:o}", "byline", 1, "file",
-                     file ? proto_utf8_json_string(file, strlen(file)) : json_null(), "people",
-                     lists[0], "organizations", lists[1], "places", lists[2], "quotes", lists[3],
-                     "diagnostics", lists[4]);
-}
-
-/* ---- the same JSON, written as it is made (proto_model_write) ---------- */
+/* ---- the analysis JSON, written as it is made ---------------------------- */
 
 static void proto__write_span(proto_jw *w, const an_doc *doc, an_span span)
 {
@@ -369,6 +223,18 @@ void proto_model_write_to(proto_jw *w, const an_doc *doc, const char *file)
     proto_jw_array_end(w);
     proto_cursor_free(&c);
     proto_jw_object_end(w);
+}
+
+json_t *proto_model_to_json(const an_doc *doc, const char *file)
+{
+    proto_jw w;
+    proto_jw_init(&w, NULL, 0);
+    proto_model_write_to(&w, doc, file);
+    size_t len;
+    char *text = proto_jw_take(&w, &len);
+    json_t *model = text ? json_loadb(text, len, JSON_ALLOW_NUL, NULL) : NULL;
+    free(text);
+    return model;
 }
 
 int proto_model_write(const an_doc *doc, const char *file, FILE *out)

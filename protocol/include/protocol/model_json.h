@@ -15,7 +15,8 @@
 
 /** The analysis JSON v1 object for `doc`; `file` is the name to report
  *  (may be NULL, giving null). A new reference owned by the caller, or
- *  NULL when memory runs out. */
+ *  NULL when memory runs out. Parsed from proto_model_write_to's bytes, so
+ *  the JSON has one definition. */
 json_t *proto_model_to_json(const an_doc *doc, const char *file);
 
 /** Writes the analysis JSON v1 object for `doc` to out, byte for byte as
