@@ -626,7 +626,12 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
     return n == 1 ? an_ent__is_person_single(st, a) : an_ent__is_person_multi(st, a, b);
 }
 
-static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split);
+/* How an_ent__chunk came to a chunk: cut from a longer one at its
+ * connectors (no second split), or standing after "<person> of" (where
+ * the name is the person's organization, see an_ent__affiliated_org). */
+enum { AN_CHUNK_SPLIT = 1, AN_CHUNK_AFFILIATION = 2 };
+
+static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int how);
 
 /* Splits a chunk that is no organization at its "of/for/and" connectors. */
 static void an_ent__split(an_ent_state *st, size_t a, size_t b)
@@ -636,12 +641,12 @@ static void an_ent__split(an_ent_state *st, size_t a, size_t b)
         int c = an_ent__connector(st, &st->toks.items[i]);
         if (c == AN_CONN_ORG || c == AN_CONN_THE) {
             if (i > from)
-                an_ent__chunk(st, from, i, 1);
+                an_ent__chunk(st, from, i, AN_CHUNK_SPLIT);
             from = i + 1;
         }
     }
     if (b > from)
-        an_ent__chunk(st, from, b, 1);
+        an_ent__chunk(st, from, b, AN_CHUNK_SPLIT);
 }
 
 static int an_ent__has_org_connector(an_ent_state *st, size_t a, size_t b)
@@ -665,10 +670,42 @@ static void an_ent__org(an_ent_state *st, size_t a, size_t b, size_t acr)
     }
 }
 
+/* Whether [a, b), standing after "<person> of", names the person's
+ * organization: "Nick Rhodes of Duran Duran", "Raymond Chan of People
+ * Power", "Ann Chiang of DAB", "Gary Fan of the Neo Democrats". Not a
+ * place, where the person is from ("Mary Smith of Dallas"), nor a lone
+ * name without "the", which is most often a town or a see ("Bishop of
+ * Marbel"), nor a span holding a given name ("Secretary of State Corey
+ * Stapleton"), nor a name that qualifies the noun after it ("of the
+ * Marbel diocese", "of the Hajo assembly": after "the", a singular name
+ * and a plain lowercase word; without "the", or after a plural, the word
+ * is the verb: "Ann Chiang of DAB won", "of the Neo Democrats lost"). */
+static int an_ent__affiliated_org(an_ent_state *st, size_t a, size_t b)
+{
+    int the = an_ent__connector(st, &st->toks.items[a - 1]) == AN_CONN_THE;
+    an_tok *next = b < st->toks.len ? &st->toks.items[b] : NULL;
+    if (the && next && (next->flags & AN_TOK_LOWER) && !an_ent__suffix(st, &st->toks.items[b - 1], "s") &&
+        !(an_ent__lex(st, next) & (AN_LEX_FUNCTION | AN_LEX_SPEECH)) && !an_ent__suffix(st, next, "ed"))
+        return 0;
+    if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME) ||
+        (an_ent__lex(st, &st->toks.items[b - 1]) & AN_LEX_FUNCTION))
+        return 0; /* "Ann Chiang of DAB In the ...": a caption run into the text */
+    for (size_t i = a; i < b; i++) {
+        uint32_t f = an_ent__lex(st, &st->toks.items[i]);
+        if (f & AN_LEX_ORG)
+            continue;
+        if ((f & (AN_LEX_TITLE | AN_LEX_HONORIFIC)) ||
+            ((f & AN_LEX_FIRST) && i + 1 < b && !an_ent__plain_word(st, &st->toks.items[i + 1])))
+            return 0; /* a person's name, not "Neo Democrats" */
+    }
+    return b - a > 1 || (st->toks.items[a].flags & AN_TOK_ALLCAPS) ||
+           (the && !an_ent__common_only(st, &st->toks.items[a])); /* "of the Architectural, ..." */
+}
+
 /* "Steve Rubell of Studio", "Tang Teaching Museum at Skidmore College":
  * a person or an organization, "of"/"at", another organization. Splits
  * the chunk there and classifies both parts; returns whether it did. */
-static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
+static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b, int how)
 {
     for (size_t c = a + 1; c + 1 < b; c++) {
         an_tok *t = &st->toks.items[c];
@@ -695,7 +732,10 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
             if (r + 1 < b && (rf & AN_LEX_FIRST) && !(rf & AN_LEX_WORD) &&
                 an_ent__is_name_tok(st, &st->toks.items[r + 1]) &&
                 !(an_ent__lex(st, &st->toks.items[r + 1]) & AN_LEX_ORG_HEAD)) {
-                an_ent__chunk(st, a, c, 0);
+                /* "Raymond Chan of [People Power] and Gary Fan of ...",
+                 * but not "of the [Bill] and Melinda Gates Foundation" */
+                int given = (an_ent__lex(st, &st->toks.items[c - 1]) & AN_LEX_FIRST) != 0;
+                an_ent__chunk(st, a, c, given ? 0 : how & AN_CHUNK_AFFILIATION);
                 an_ent__chunk(st, r, b, 0);
                 return 1;
             }
@@ -712,7 +752,7 @@ static int an_ent__split_affiliation(an_ent_state *st, size_t a, size_t b)
         int orgs = at && an_ent__is_org(st, a, c, SIZE_MAX) && an_ent__is_org(st, r, b, SIZE_MAX);
         if (person || orgs) {
             an_ent__chunk(st, a, c, 0);
-            an_ent__chunk(st, r, b, 0);
+            an_ent__chunk(st, r, b, person && of ? AN_CHUNK_AFFILIATION : 0);
             return 1;
         }
     }
@@ -953,10 +993,10 @@ static void an_ent__thing(an_ent_state *st, size_t a, size_t b)
         an_ent__put(st, start, end, AN_ENTITY_PLACE, (int32_t)start, 0);
 }
 
-/* Classifies the chunk [a, b) of the current block; `split` is set for
- * the parts of a chunk already cut at its connectors. */
-static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
+/* Classifies the chunk [a, b) of the current block; how is AN_CHUNK_*. */
+static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int how)
 {
+    int split = how & AN_CHUNK_SPLIT;
     a = an_ent__peel(st, a, b);
     while (b > a && (an_ent__connector(st, &st->toks.items[b - 1]) != AN_CONN_NONE ||
                      an_ent__trailing_time(st, a, b)))
@@ -969,7 +1009,7 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
         an_ent__thing(st, thing, b);
         return;
     }
-    if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b)) ||
+    if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b, how)) ||
         an_ent__org_chunk(st, a, b))
         return;
     if (!split && an_ent__has_org_connector(st, a, b)) {
@@ -979,8 +1019,9 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int split)
     uint32_t f0 = an_ent__lex(st, &st->toks.items[a]);
     if (b - a >= 2 && (f0 & AN_LEX_ORG) && !(f0 & (AN_LEX_FIRST | AN_LEX_FUNCTION | AN_LEX_PLACE))) {
         an_ent__org(st, a, a + 1, SIZE_MAX); /* "Google Chrome": the maker of a product */
-        an_ent__chunk(st, a + 1, b, 1);
-    } else if (b - a == 1 && an_ent__is_acronym_org(st, &st->toks.items[a])) {
+        an_ent__chunk(st, a + 1, b, AN_CHUNK_SPLIT);
+    } else if ((b - a == 1 && an_ent__is_acronym_org(st, &st->toks.items[a])) ||
+               ((how & AN_CHUNK_AFFILIATION) && an_ent__affiliated_org(st, a, b))) {
         an_ent__org(st, a, b, SIZE_MAX);
     } else {
         an_ent__person_or_pending(st, a, b);

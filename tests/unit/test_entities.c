@@ -174,6 +174,27 @@ static void test_org_noun_before_name(void **state)
     an_doc_free(doc);
 }
 
+/* After "<person> of", a name is the person's organization; not a
+ * place, a lone name without "the" (a town), a name with a given name
+ * in it, or a name that qualifies the noun after it. */
+static void test_affiliation_after_person(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Ann Chiang of DAB won, and Raymond Chan of People Power and Gary Fan "
+                          "of the Neo Democrats lost. Mary Smith of Dallas voted. Montana "
+                          "Secretary of State Corey Stapleton agreed. John Doe of the Hajo "
+                          "assembly and Jane Roe of Springfield disagreed.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "DAB"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "People Power"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Neo Democrats"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Dallas"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "State Corey Stapleton"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Hajo"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Springfield"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Corey Stapleton"));
+    an_doc_free(doc);
+}
+
 /* A storm's or ship's name is no person, in any of its forms, nor is
  * the bare name later; a person named like a later ship stays one. */
 static void test_storm_names(void **state)
@@ -492,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_index_lookups),
         cmocka_unit_test(test_classify_and_gender),
         cmocka_unit_test(test_lexicon),
+        cmocka_unit_test(test_affiliation_after_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
