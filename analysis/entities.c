@@ -865,6 +865,23 @@ static int an_ent__titles_and_orgs(an_ent_state *st, size_t a, size_t b)
     return 0;
 }
 
+/* Whether [a, b), before a noun for an organization's people, is the
+ * organization: "Scientology officials", "a Pentagon spokesman", not
+ * "Chinese officials", "Texas lawyers", "Democratic members" (an
+ * adjective), or a person's name ("Mary Smith spokesman"). */
+static int an_ent__staff_of(an_ent_state *st, size_t a, size_t b)
+{
+    if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME |
+                                      AN_LEX_FUNCTION | AN_LEX_TITLE | AN_LEX_HONORIFIC))
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t f = an_ent__lex(st, &st->toks.items[i]);
+        if ((f & (AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_FIRST | AN_LEX_TITLE)) && !(f & AN_LEX_ORG))
+            return 0;
+    }
+    return !an_ent__common_only(st, &st->toks.items[b - 1]) || b - a > 1;
+}
+
 /* "Colorado State University of the US", "University of Sheffield of the
  * UK": an organization that names itself, then "of the" and its country.
  * Returns where the name ends: before "of the" when the part before it is
@@ -942,6 +959,10 @@ static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
     if (nl && an_ent__is(st, nl, "administration") && b - a <= 2 &&
         !an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY)) {
         an_ent__add_name(st, AN_ENTITY_ORGANIZATION, a, b + 1);
+        return 1;
+    }
+    if (nl && (an_ent__lex(st, nl) & AN_LEX_STAFF_NOUN) && an_ent__staff_of(st, a, b)) {
+        an_ent__org(st, a, b, SIZE_MAX); /* "Scientology officials" */
         return 1;
     }
     return 0;

@@ -38,7 +38,7 @@ enum {
     AN_LEX_NOT_NAME = 1u << 16,   /* capitalized words that are never names (non-name.txt) */
     AN_LEX_SPEECH = 1u << 17,     /* said, told, added (speech-verbs.txt) */
     AN_LEX_ORG_SUFFIX = 1u << 18, /* Inc., Corp., Ltd. after a company name */
-    AN_LEX_PERSON_NOUN = 1u << 19,/* lowercase nouns for people: student, father */
+    AN_LEX_STAFF_NOUN = 1u << 19, /* "Pentagon officials": an organization's people (staff-nouns.txt) */
     AN_LEX_ACRONYM = 1u << 20,    /* acronyms.txt; only an_lex_known_acronym reports it */
     AN_LEX_ORG_NOUN = 1u << 21,   /* "the group Hamas": a kind of organization (org-nouns.txt) */
 };

@@ -195,6 +195,21 @@ static void test_affiliation_after_person(void **state)
     an_doc_free(doc);
 }
 
+/* A name before a noun for an organization's people is the
+ * organization; a place, nationality or party adjective is not. */
+static void test_org_before_staff_noun(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Scientology officials denied it. A Woolworths spokeswoman and "
+                          "Chinese officials agreed, as did Republican officials, Texas "
+                          "lawyers and Democratic members.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Scientology"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Woolworths"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 2);
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 0);
+    an_doc_free(doc);
+}
+
 /* A storm's or ship's name is no person, in any of its forms, nor is
  * the bare name later; a person named like a later ship stays one. */
 static void test_storm_names(void **state)
@@ -514,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_classify_and_gender),
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_affiliation_after_person),
+        cmocka_unit_test(test_org_before_staff_noun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
