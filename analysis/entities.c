@@ -675,8 +675,8 @@ static void an_ent__org(an_ent_state *st, size_t a, size_t b, size_t acr)
  * Power", "Ann Chiang of DAB", "Gary Fan of the Neo Democrats". Not a
  * place, where the person is from ("Mary Smith of Dallas"), nor a lone
  * name without "the", which is most often a town or a see ("Bishop of
- * Marbel"), nor a span holding a given name ("Secretary of State Corey
- * Stapleton"), nor a name that qualifies the noun after it ("of the
+ * Marbel"), nor a span with a person's name inside ("Secretary of State
+ * Corey Stapleton"), nor a name that qualifies the noun after it ("of the
  * Marbel diocese", "of the Hajo assembly": after "the", a singular name
  * and a plain lowercase word; without "the", or after a plural, the word
  * is the verb: "Ann Chiang of DAB won", "of the Neo Democrats lost"). */
@@ -695,8 +695,8 @@ static int an_ent__affiliated_org(an_ent_state *st, size_t a, size_t b)
         if (f & AN_LEX_ORG)
             continue;
         if ((f & (AN_LEX_TITLE | AN_LEX_HONORIFIC)) ||
-            ((f & AN_LEX_FIRST) && i + 1 < b && !an_ent__plain_word(st, &st->toks.items[i + 1])))
-            return 0; /* a person's name, not "Neo Democrats" */
+            ((f & AN_LEX_FIRST) && i > a && i + 1 < b && !an_ent__plain_word(st, &st->toks.items[i + 1])))
+            return 0; /* a person's name after other words, not "Neo Democrats", "Duran Duran" */
     }
     return b - a > 1 || (st->toks.items[a].flags & AN_TOK_ALLCAPS) ||
            (the && !an_ent__common_only(st, &st->toks.items[a])); /* "of the Architectural, ..." */

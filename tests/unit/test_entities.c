@@ -183,7 +183,8 @@ static void test_affiliation_after_person(void **state)
     an_doc *doc = analyze("Ann Chiang of DAB won, and Raymond Chan of People Power and Gary Fan "
                           "of the Neo Democrats lost. Mary Smith of Dallas voted. Montana "
                           "Secretary of State Corey Stapleton agreed. John Doe of the Hajo "
-                          "assembly and Jane Roe of Springfield disagreed.\n");
+                          "assembly and Jane Roe of Springfield disagreed. Nick Rhodes of Duran "
+                          "Duran sang.\n");
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "DAB"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "People Power"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Neo Democrats"));
@@ -192,6 +193,7 @@ static void test_affiliation_after_person(void **state)
     assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Hajo"));
     assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Springfield"));
     assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Corey Stapleton"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Duran Duran"));
     an_doc_free(doc);
 }
 
