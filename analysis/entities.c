@@ -702,6 +702,34 @@ static int an_ent__affiliated_org(an_ent_state *st, size_t a, size_t b)
            (the && !an_ent__common_only(st, &st->toks.items[a])); /* "of the Architectural, ..." */
 }
 
+/* Whether [a, b), in the possessive before a person's full name, is
+ * that person's organization: "Demosisto's Nathan Law", "Apple's Tim
+ * Cook". Not a place ("Britain's Theresa May", "Chicago's Rahm
+ * Emanuel"), nor a person ("Jane Smith's Tom Jones"): a surname alone
+ * ("Trump's Mike Pompeo") turns back into its person when the draft names
+ * one (an_ent__demote). */
+static int an_ent__possessor_org(an_ent_state *st, size_t a, size_t b)
+{
+    if (!(st->toks.items[b - 1].flags & AN_TOK_POSS) || b + 1 >= st->toks.len)
+        return 0;
+    uint32_t given = an_ent__lex(st, &st->toks.items[b]);
+    if (!(given & AN_LEX_FIRST) || (given & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_ORG)) || /* "Trump's America First" */
+        !an_ent__is_name_tok(st, &st->toks.items[b + 1]) ||
+        (an_ent__lex(st, &st->toks.items[b + 1]) &
+         (AN_LEX_FUNCTION | AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_ORG_HEAD | AN_LEX_TIME)))
+        return 0;
+    if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME |
+                                      AN_LEX_FUNCTION))
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t f = an_ent__lex(st, &st->toks.items[i]);
+        if ((f & (AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_FIRST | AN_LEX_TITLE | AN_LEX_HONORIFIC)) &&
+            !(f & AN_LEX_ORG))
+            return 0;
+    }
+    return b - a > 1 || !an_ent__common_only(st, &st->toks.items[a]);
+}
+
 /* "Steve Rubell of Studio", "Tang Teaching Museum at Skidmore College":
  * a person or an organization, "of"/"at", another organization. Splits
  * the chunk there and classifies both parts; returns whether it did. */
@@ -1042,7 +1070,8 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int how)
         an_ent__org(st, a, a + 1, SIZE_MAX); /* "Google Chrome": the maker of a product */
         an_ent__chunk(st, a + 1, b, AN_CHUNK_SPLIT);
     } else if ((b - a == 1 && an_ent__is_acronym_org(st, &st->toks.items[a])) ||
-               ((how & AN_CHUNK_AFFILIATION) && an_ent__affiliated_org(st, a, b))) {
+               ((how & AN_CHUNK_AFFILIATION) && an_ent__affiliated_org(st, a, b)) ||
+               an_ent__possessor_org(st, a, b)) {
         an_ent__org(st, a, b, SIZE_MAX);
     } else {
         an_ent__person_or_pending(st, a, b);

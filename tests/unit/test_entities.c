@@ -212,6 +212,19 @@ static void test_org_before_staff_noun(void **state)
     an_doc_free(doc);
 }
 
+/* A possessive before a person's full name is that person's
+ * organization, unless it is a place or the name is no person's. */
+static void test_org_possessive_before_person(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("Demosisto's Nathan Law won. Britain's Theresa May lost, and Mike "
+                          "Pompeo defended Trump's America First policy.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Demosisto"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Nathan Law"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 1);
+    an_doc_free(doc);
+}
+
 /* A storm's or ship's name is no person, in any of its forms, nor is
  * the bare name later; a person named like a later ship stays one. */
 static void test_storm_names(void **state)
@@ -532,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_lexicon),
         cmocka_unit_test(test_affiliation_after_person),
         cmocka_unit_test(test_org_before_staff_noun),
+        cmocka_unit_test(test_org_possessive_before_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
