@@ -399,6 +399,33 @@ static size_t an_ent__peel(an_ent_state *st, size_t a, size_t b)
 
 
 /* Organization evidence for the chunk [a, b). */
+/* Whether the name at token a is given to a kind of organization named a
+ * few words before: "the elite group within Scientology called the Sea
+ * Org", "the national team, known as the Gliders". The noun must be the
+ * last one before the verb. */
+static int an_ent__named_org(an_ent_state *st, size_t a)
+{
+    size_t i = a;
+    if (i > 0 && an_ent__connector(st, &st->toks.items[i - 1]) == AN_CONN_THE)
+        i--;
+    if (i < 2)
+        return 0;
+    size_t k = i - 1; /* the verb */
+    if (!an_ent__is(st, &st->toks.items[k], "called") && !an_ent__is(st, &st->toks.items[k], "named")) {
+        if (!an_ent__is(st, &st->toks.items[k], "as") || !an_ent__is(st, &st->toks.items[k - 1], "known"))
+            return 0;
+        k--;
+    }
+    for (size_t j = k; j > 0 && k - j < 6; j--) {
+        an_tok *t = &st->toks.items[j - 1];
+        if (t->flags & (AN_TOK_END | AN_TOK_COLON | AN_TOK_QUOTE | AN_TOK_OPEN | AN_TOK_CLOSE))
+            return 0;
+        if ((t->flags & AN_TOK_LOWER) && !(an_ent__lex(st, t) & AN_LEX_FUNCTION))
+            return (an_ent__lex(st, t) & AN_LEX_ORG_NOUN) != 0; /* not "a university student named" */
+    }
+    return 0;
+}
+
 static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
 {
     if (an_ent__span_is(st, a, b, AN_LEX_ORG))
@@ -423,7 +450,7 @@ static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
     an_tok *p = an_ent__prev_lower(st, a);
     if (p && (an_ent__lex(st, p) & AN_LEX_ORG_NOUN) && !an_ent__span_is(st, a, b, AN_LEX_PLACE))
         return 1;
-    return 0;
+    return an_ent__named_org(st, a) && !an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY);
 }
 
 /* Organization evidence stronger than a head word: a known name, a

@@ -225,6 +225,21 @@ static void test_org_possessive_before_person(void **state)
     an_doc_free(doc);
 }
 
+/* A name given to a kind of organization ("a group called", "a team
+ * known as") is an organization; a person's kind ("a student named") is
+ * not. */
+static void test_org_called_named(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("He joined the elite group within the church called the Sea Org. "
+                          "They played for the national team, known as the Gliders. A "
+                          "university student named Wong said so.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Sea Org"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Gliders"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Wong"));
+    an_doc_free(doc);
+}
+
 /* A storm's or ship's name is no person, in any of its forms, nor is
  * the bare name later; a person named like a later ship stays one. */
 static void test_storm_names(void **state)
@@ -546,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_affiliation_after_person),
         cmocka_unit_test(test_org_before_staff_noun),
         cmocka_unit_test(test_org_possessive_before_person),
+        cmocka_unit_test(test_org_called_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
