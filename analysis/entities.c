@@ -841,8 +841,9 @@ static int an_ent__capital_the(an_ent_state *st, size_t a, size_t b)
         return 0;
     if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME))
         return 0;
-    return !(an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_FIRST | AN_LEX_TITLE | AN_LEX_HONORIFIC)) ||
-           b - a == 1;
+    uint32_t f = an_ent__lex(st, &st->toks.items[a]);
+    return !(f & (AN_LEX_FIRST | AN_LEX_TITLE | AN_LEX_HONORIFIC)) || b - a == 1 ||
+           (f & AN_LEX_PLACE); /* "The Brooklyn Paper", though Brooklyn is a given name */
 }
 
 /* The person part of a chunk: a title or honorific, then the name. */

@@ -240,6 +240,20 @@ static void test_org_called_named(void **state)
     an_doc_free(doc);
 }
 
+/* A capitalized "The" inside a sentence opens the name of a
+ * publication or group, even when its first word is a given name that
+ * is also a place. */
+static void test_capital_the(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("He wrote for The Onion and told The Brooklyn Paper so, then met The "
+                          "Ontario Ghostbusters.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Onion"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Brooklyn Paper"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 0);
+    an_doc_free(doc);
+}
+
 /* A storm's or ship's name is no person, in any of its forms, nor is
  * the bare name later; a person named like a later ship stays one. */
 static void test_storm_names(void **state)
@@ -562,6 +576,7 @@ int main(void)
         cmocka_unit_test(test_org_before_staff_noun),
         cmocka_unit_test(test_org_possessive_before_person),
         cmocka_unit_test(test_org_called_named),
+        cmocka_unit_test(test_capital_the),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
