@@ -187,30 +187,27 @@ void an_groups_free(an_groups *g)
 enum { AN_RULES_OCC_SCANS = 16 };
 
 /* an_groups_find on the words by a scan: the answer in a malloc'd array
- * kept in lazy->scans. Returns false when out of memory. */
+ * kept in lazy->scans. One pass, the length and first byte compared
+ * before the rest. Returns false when out of memory. */
 static bool an_rules__occurrences_scan(const an_rules_ctx *cx, const char *key, size_t len,
                                        const uint32_t **occ, size_t *n)
 {
-    size_t count = 0;
+    AN_VEC(uint32_t) found = {0};
+    const char *text = cx->doc->text;
     for (size_t i = 0; i < cx->words.len; i++) {
         an_span sp = cx->words.items[i].span;
-        count += sp.end - sp.start == len && memcmp(cx->doc->text + sp.start, key, len) == 0;
+        if (sp.end - sp.start == len && text[sp.start] == key[0] &&
+            memcmp(text + sp.start, key, len) == 0 && AN_VEC_PUSH(found, (uint32_t)i) != 0) {
+            free(found.items);
+            return false;
+        }
     }
-    *occ = NULL;
-    *n = 0;
-    if (count == 0)
-        return true;
-    uint32_t *found = malloc(count * sizeof *found);
-    if (!found || AN_VEC_PUSH(cx->lazy->scans, found) != 0) {
-        free(found);
+    if (found.len > 0 && AN_VEC_PUSH(cx->lazy->scans, found.items) != 0) {
+        free(found.items);
         return false;
     }
-    for (size_t i = 0; i < cx->words.len; i++) {
-        an_span sp = cx->words.items[i].span;
-        if (sp.end - sp.start == len && memcmp(cx->doc->text + sp.start, key, len) == 0)
-            found[(*n)++] = (uint32_t)i;
-    }
-    *occ = found;
+    *occ = found.items;
+    *n = found.len;
     return true;
 }
 
