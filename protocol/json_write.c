@@ -130,6 +130,19 @@ void proto_jw_object_end(proto_jw *w) { proto_jw__close(w, '}'); }
 void proto_jw_array_begin(proto_jw *w) { proto_jw__open(w, '['); }
 void proto_jw_array_end(proto_jw *w) { proto_jw__close(w, ']'); }
 
+/* 1 for the bytes a string holds as they are: printable ASCII but '"' and
+ * '\\'; control characters are escaped and bytes from 0x80 checked as UTF-8. */
+static const unsigned char proto_jw__plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 /* The escape jansson writes for an ASCII byte that needs one. */
 static void proto_jw__escape(proto_jw *w, unsigned char c)
 {
@@ -159,7 +172,7 @@ static void proto_jw__chars(proto_jw *w, const char *s, size_t len)
     size_t run = 0, i = 0;
     while (i < len) {
         unsigned char c = u[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        if (proto_jw__plain[c]) {
             i++;
             continue;
         }
@@ -192,7 +205,7 @@ static void proto_jw__quoted_fast(proto_jw *w, const char *s, size_t len)
     *o++ = '"';
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        if (proto_jw__plain[c]) {
             *o++ = (char)c;
             i++;
         } else if (c < 0x80) {
