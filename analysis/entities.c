@@ -1199,17 +1199,18 @@ static void an_ent__block(an_ent_state *st, size_t start, size_t end)
 static size_t an_ent__key_append(const char *s, size_t start, size_t end, char *buf, size_t n)
 {
     for (size_t i = start; i < end; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            if (buf[n - 1] == ' ')
-                continue;
-            c = ' ';
-        } else if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
-                   (unsigned char)s[i + 2] == 0x99) {
-            c = '\'';
-            i += 2;
-        } else if (c >= 'A' && c <= 'Z') {
-            c = (unsigned char)(c + 32);
+        unsigned char c = an_lex_key_byte[(unsigned char)s[i]];
+        if (c == 0) { /* whitespace, U+2019's lead byte or NUL */
+            c = (unsigned char)s[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                if (buf[n - 1] == ' ')
+                    continue;
+                c = ' ';
+            } else if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+                       (unsigned char)s[i + 2] == 0x99) {
+                c = '\'';
+                i += 2;
+            }
         }
         if (n == AN_KEY_MAX)
             return 0;

@@ -35,10 +35,7 @@ bool an_lex_known_acronym(const char *text, size_t len)
     return n && (an_lex__flags(key, n) & AN_LEX_ACRONYM);
 }
 
-/* Each byte as it appears in a plain word's key (ASCII capitals lowered),
- * or 0 for the bytes that need an_lex_key: whitespace, the lead byte of
- * U+2019, and NUL (which the key keeps, but 0 marks the exit here). */
-static const unsigned char an_lex__key_byte[256] = {
+const unsigned char an_lex_key_byte[256] = {
     0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x00, 0x00, 0x0B, 0x0C, 0x00, 0x0E, 0x0F,
     0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
     0x00, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F,
@@ -66,7 +63,7 @@ uint32_t an_lex_lookup(const char *text, size_t len)
         uint32_t h = 2166136261u;
         size_t i = 0;
         for (; i < len; i++) {
-            unsigned char c = an_lex__key_byte[(unsigned char)text[i]];
+            unsigned char c = an_lex_key_byte[(unsigned char)text[i]];
             if (c == 0)
                 break;
             key[i] = (char)c;

@@ -69,6 +69,12 @@ static inline uint32_t an_lex_hash(const char *key, size_t len)
     return h;
 }
 
+/* Each byte as it appears in a key when it needs no context: ASCII
+ * capitals lowered, other bytes kept; 0 for the bytes that do (whitespace,
+ * the lead byte of U+2019) and for NUL, so that a key writer handles
+ * them apart with one test per byte. */
+extern const unsigned char an_lex_key_byte[256];
+
 /* Writes the normalized key of text[0..len) into buf (AN_LEX_MAX_KEY
  * bytes): ASCII lowered, whitespace runs as one space, U+2019 as '.
  * Returns its length, or 0 when it is empty or does not fit. */
