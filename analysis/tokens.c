@@ -166,11 +166,6 @@ static const unsigned char an_tok__alnum[256] = {
     ['y'] = 1, ['z'] = 1,
 };
 
-static int an_tok__ascii_alnum(unsigned char b)
-{
-    return an_tok__alnum[b];
-}
-
 /* Scans one word starting at ws: ASCII letters and digits take a tight
  * loop; other characters decide on joining (apostrophes, hyphens,
  * periods of abbreviations) one by one. */
@@ -183,10 +178,13 @@ static an_tok_word an_tok__word(const char *s, size_t ws, size_t end)
     w.flags |= first == AN_CH_UPPER ? AN_TOK_CAP : first == AN_CH_LOWER ? AN_TOK_LOWER
                : first == AN_CH_DIGIT ? AN_TOK_DIGIT : 0;
     while (i < end) {
-        while (i < end && an_tok__ascii_alnum((unsigned char)s[i]))
+        while (i < end && an_tok__alnum[(unsigned char)s[i]])
             i++;
         if (i >= end)
             break;
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && c != '\'' && c != '-' && c != '.')
+            break; /* space or punctuation: nothing joins */
         an_ch ch = an_tok__class(s, i, end, &clen, &cp);
         if (an_tok__is_alnum(ch)) {
             i += clen;
