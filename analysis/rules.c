@@ -719,6 +719,9 @@ static size_t an_rules__next_cp(const utf8proc_uint8_t *p, size_t len, int32_t *
     return (size_t)k;
 }
 
+/* One call site for an_rules__push_word, so that it is inlined: each
+ * step says whether the word in progress ends before p[i], and the end of
+ * the text is one more such step. */
 static void an_rules__split_words(an_rules_ctx *cx)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)cx->doc->prose;
@@ -730,8 +733,8 @@ static void an_rules__split_words(an_rules_ctx *cx)
                       sizeof *cx->words.items);
     int upper = 0, lower = 0, in_word = 0;
     int32_t first = 0;
-    while (i < len) {
-        if (an_rules__ascii[p[i]]) { /* the common case, inline */
+    while (i <= len) {
+        if (i < len && an_rules__ascii[p[i]]) { /* the common case, inline */
             if (!in_word) {
                 in_word = 1;
                 start = i;
@@ -745,52 +748,45 @@ static void an_rules__split_words(an_rules_ctx *cx)
             lower += (seen & AN_RULES_LOWER) != 0;
             continue;
         }
-        if (p[i] < 0x80 && (!in_word || (p[i] != '\'' && p[i] != '-'))) { /* no joiner */
-            if (in_word)
-                an_rules__push_word(cx, &cursor, start, i, upper, lower, first);
-            in_word = 0;
-            i++;
-            continue;
-        }
-        int32_t c;
-        size_t k = an_rules__next_cp(p + i, len - i, &c);
-        bool wc = an_rules__word_cp(c);
-        bool joiner = (c == '\'' || c == 0x2019 || c == '-') && in_word && i + k < len;
-        if (joiner) {
-            utf8proc_int32_t nx;
-            utf8proc_ssize_t nk = utf8proc_iterate(p + i + k, (utf8proc_ssize_t)(len - i - k), &nx);
-            joiner = nk > 0 && an_rules__word_cp(nx);
-        }
-        if (joiner && (c == '\'' || c == 0x2019) && i + (size_t)k < len && p[i + k] == 's' &&
-            (i + (size_t)k + 1 >= len || !an_rules__word_cp((int32_t)p[i + k + 1]))) {
-            /* a possessive 's ends the word: "Mottaki's" is the name "Mottaki" */
-            an_rules__push_word(cx, &cursor, start, i, upper, lower, first);
-            in_word = 0;
-            i += k + 1;
-            continue;
-        }
-        if (wc || joiner) {
-            if (!in_word) {
-                in_word = 1;
-                start = i;
-                upper = lower = 0;
-                first = c;
+        bool ends = true; /* the word in progress, if any, ends at i */
+        size_t step = 1;
+        if (i < len && (p[i] >= 0x80 || (in_word && (p[i] == '\'' || p[i] == '-')))) {
+            int32_t c;
+            size_t k = an_rules__next_cp(p + i, len - i, &c);
+            bool wc = an_rules__word_cp(c);
+            bool joiner = (c == '\'' || c == 0x2019 || c == '-') && in_word && i + k < len;
+            if (joiner) {
+                utf8proc_int32_t nx;
+                utf8proc_ssize_t nk = utf8proc_iterate(p + i + k, (utf8proc_ssize_t)(len - i - k), &nx);
+                joiner = nk > 0 && an_rules__word_cp(nx);
             }
-            if (c < 0x80) {
-                upper += c >= 'A' && c <= 'Z';
-                lower += c >= 'a' && c <= 'z';
-            } else {
-                upper += utf8proc_isupper(c) != 0;
-                lower += utf8proc_islower(c) != 0;
+            step = k;
+            if (joiner && (c == '\'' || c == 0x2019) && p[i + k] == 's' &&
+                (i + k + 1 >= len || !an_rules__word_cp((int32_t)p[i + k + 1]))) {
+                step = k + 1; /* a possessive 's ends the word: "Mottaki's" is the name "Mottaki" */
+            } else if (wc || joiner) {
+                ends = false;
+                if (!in_word) {
+                    in_word = 1;
+                    start = i;
+                    upper = lower = 0;
+                    first = c;
+                }
+                if (c < 0x80) {
+                    upper += c >= 'A' && c <= 'Z';
+                    lower += c >= 'a' && c <= 'z';
+                } else {
+                    upper += utf8proc_isupper(c) != 0;
+                    lower += utf8proc_islower(c) != 0;
+                }
             }
-        } else if (in_word) {
+        }
+        if (ends && in_word) {
             an_rules__push_word(cx, &cursor, start, i, upper, lower, first);
             in_word = 0;
         }
-        i += k;
+        i += step;
     }
-    if (in_word)
-        an_rules__push_word(cx, &cursor, start, len, upper, lower, first);
 }
 
 /* Marks paragraphs that use I/me/my/we/our outside quotes. */
