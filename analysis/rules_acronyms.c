@@ -376,8 +376,9 @@ static bool an_ra__defines(const an_rules_ctx *cx, size_t i, bool paren_only)
 static size_t an_ra__explicit(const an_rules_ctx *cx, const char *name, bool paren_only)
 {
     if (!an_rules__indexed(cx) && cx->words.len < AN_RULES_SCAN_WORDS) {
-        for (size_t i = 0; i < cx->words.len; i++)
-            if (an_ra__is_word(cx, i, name) && an_ra__defines(cx, i, paren_only))
+        for (size_t i = 0; i < cx->words.len; i++) /* the first letter first: most words fail it */
+            if (cx->doc->prose[cx->words.items[i].span.start] == name[0] && an_ra__is_word(cx, i, name) &&
+                an_ra__defines(cx, i, paren_only))
                 return cx->words.items[i].span.start;
         return SIZE_MAX;
     }
