@@ -697,7 +697,8 @@ static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, 
     w.all_caps = upper > 0 && lower == 0;
     w.has_upper = upper > 0;
     w.sentence_start = an_rules__after_sentence_end(cx, para, start);
-    AN_VEC_PUSH(cx->words, w);
+    if (AN_VEC_PUSH(cx->words, w) == 0 && w.capitalized)
+        AN_VEC_PUSH(cx->capitalized, (uint32_t)(cx->words.len - 1));
 }
 
 
@@ -830,4 +831,5 @@ void an__rules_run(an_doc *doc, const an_options *opt)
     an_rules__lazy_free(&lazy);
     free(cx.paras.items);
     free(cx.words.items);
+    free(cx.capitalized.items);
 }

@@ -444,10 +444,10 @@ static void an_ra__initials_build(const an_rules_ctx *cx, an_ra_initials *ix)
 {
     memset(ix, 0, sizeof *ix);
     size_t n = 0;
-    for (size_t i = 0; i < cx->words.len; i++) {
-        const an_word *w = &cx->words.items[i];
+    for (size_t ci = 0; ci < cx->capitalized.len; ci++) {
+        const an_word *w = &cx->words.items[cx->capitalized.items[ci]];
         int c = cx->doc->prose[w->span.start] & ~0x20;
-        if (w->capitalized && !w->all_caps && c >= 'A' && c <= 'Z') {
+        if (!w->all_caps && c >= 'A' && c <= 'Z') {
             ix->at[c - 'A' + 1]++;
             n++;
         }
@@ -461,11 +461,12 @@ static void an_ra__initials_build(const an_rules_ctx *cx, an_ra_initials *ix)
     }
     uint32_t fill[26];
     memcpy(fill, ix->at, sizeof fill);
-    for (size_t i = 0; i < cx->words.len; i++) {
+    for (size_t ci = 0; ci < cx->capitalized.len; ci++) {
+        uint32_t i = cx->capitalized.items[ci];
         const an_word *w = &cx->words.items[i];
         int c = cx->doc->prose[w->span.start] & ~0x20;
-        if (w->capitalized && !w->all_caps && c >= 'A' && c <= 'Z')
-            ix->words[fill[c - 'A']++] = (uint32_t)i;
+        if (!w->all_caps && c >= 'A' && c <= 'Z')
+            ix->words[fill[c - 'A']++] = i;
     }
 }
 

@@ -70,6 +70,9 @@ typedef struct an_rules_ctx {
     const an_options *opt;
     AN_VEC(an_para) paras;
     AN_VEC(an_word) words;
+    /* The indices of the capitalized words, ascending: the checks that
+     * look at capitalized words only walk these rather than every word. */
+    AN_VEC(uint32_t) capitalized;
     size_t found[AN_RULE_COUNT];         /* findings per rule, kept or not */
     an_span first_dropped[AN_RULE_COUNT]; /* the first finding not kept */
     /* The words by exact spelling, built by the first an_rules__occurrences

@@ -376,11 +376,13 @@ static void an_rp__collect_intros(const an_rules_ctx *cx, an_rp_intros *out, an_
             AN_VEC_PUSH(*out, ((an_rp_intro){name, an_rp__surname(cx, name)}));
         }
     }
-    for (size_t i = 1; i < cx->words.len; i++)
-        if (an_rp__text_full_name(cx, i))
+    for (size_t ci = 0; ci < cx->capitalized.len; ci++) {
+        size_t i = cx->capitalized.items[ci];
+        if (i >= 1 && an_rp__text_full_name(cx, i))
             AN_VEC_PUSH(*out, ((an_rp_intro){{cx->words.items[i - 1].span.start,
                                               cx->words.items[i].span.end},
                                              cx->words.items[i].span}));
+    }
     for (size_t k = 0; k < out->len; k++) {
         an_span s = out->items[k].surname;
         int32_t have = an_emap_get(by_surname, doc->text + s.start, s.end - s.start);
@@ -435,9 +437,10 @@ static void an_rp__before_intro(an_rules_ctx *cx)
     an_rp_surnames sn = {0};
     an_rp__collect_intros(cx, &intros, &by_surname);
     size_t upto = 0; /* mentions starting at or before the word: words are in order */
-    for (size_t i = 0; intros.len && i < cx->words.len; i++) {
+    for (size_t ci = 0; intros.len && ci < cx->capitalized.len; ci++) {
+        size_t i = cx->capitalized.items[ci];
         const an_word *w = &cx->words.items[i];
-        if (!w->capitalized || w->all_caps)
+        if (w->all_caps)
             continue;
         an_span at = w->span;
         while (upto < doc->mentions.len && doc->mentions.items[upto].span.start <= at.start)
@@ -1002,10 +1005,11 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
     const an_doc *doc = cx->doc;
     an_rp_token_set set = {0};
     an_rp__token_set(doc, t, keys, &set);
-    for (size_t i = 0; i < cx->words.len; i++) {
+    for (size_t ci = 0; ci < cx->capitalized.len; ci++) {
+        size_t i = cx->capitalized.items[ci];
         const an_word *w = &cx->words.items[i];
         size_t nwords;
-        if (!w->capitalized || w->all_caps || w->span.end - w->span.start < 3 ||
+        if (w->all_caps || w->span.end - w->span.start < 3 ||
             an_rp__is_token(doc, &set, w->span))
             continue;
         an_span pw = i > 0 ? cx->words.items[i - 1].span : w->span;
@@ -1244,10 +1248,11 @@ static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
     AN_VEC(an_span) done = {0};
     an_groups names; /* t by spelling */
     an_groups_build(&names, cx->doc->text, t->items, t->len, sizeof *t->items, false, NULL);
-    for (size_t i = 0; i < cx->words.len; i++) {
+    for (size_t ci = 0; ci < cx->capitalized.len; ci++) {
+        size_t i = cx->capitalized.items[ci];
         const an_word *w = &cx->words.items[i];
         size_t nwords, n_same;
-        if (!w->capitalized || !an_rules__word_in_body(cx, w) ||
+        if (!an_rules__word_in_body(cx, w) ||
             an_rp__in_quote(cx->doc, w->span.start) || an_rules__word_in_first_person(cx, w))
             continue;
         if (!an_groups_find(&names, cx->doc->text + w->span.start, w->span.end - w->span.start, &n_same))
@@ -1320,9 +1325,10 @@ static void an_rp__house(an_rules_ctx *cx)
 {
     if (cx->opt->severity[AN_RULE_NAMES_HOUSE_SPELLING] == AN_SEV_OFF)
         return;
-    for (size_t wi = 0; wi < cx->words.len; wi++) {
+    for (size_t ci = 0; ci < cx->capitalized.len; ci++) {
+        size_t wi = cx->capitalized.items[ci];
         const an_word *w = &cx->words.items[wi];
-        if (!w->capitalized || an_rp__house_known(cx, w->span))
+        if (an_rp__house_known(cx, w->span))
             continue;
         for (size_t h = 0; h < cx->opt->n_house_names; h++) {
             an_str name = cx->opt->house_names[h], parts[8];
