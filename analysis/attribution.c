@@ -221,6 +221,10 @@ static size_t an_at__word_end(const char *s, size_t len, size_t p)
     size_t e = p;
     bool dotted = false;
     while (e < len) {
+        while (e < len && an_at__alnum_ascii((unsigned char)s[e]))
+            e++; /* the common bytes, without the general tests below */
+        if (e >= len)
+            break;
         if (!an_at__punct_byte(s, len, e)) {
             e += an_at__cp_len(s, len, e);
             continue;
