@@ -22,7 +22,9 @@ struct an_doc {
     size_t len;
     /* The text with every non-prose byte (Markdown syntax, code, link
      * targets, HTML, front matter) replaced by a space; newlines kept.
-     * Same length and offsets as text. Equal to text for plain input. */
+     * Same length and offsets as text, and NUL-terminated like it (scans
+     * may stop at the NUL rather than test the length). Equal to text for
+     * plain input. */
     char *prose;
     an_format format;
     AN_VEC(size_t) lines;    /* byte offset of each line start */

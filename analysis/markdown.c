@@ -111,6 +111,8 @@ void an__prose_mask(an_doc *doc)
         return;
     }
     doc->prose = an_arena_alloc(&doc->arena, doc->len + 1);
-    if (doc->prose)
-        an_md__mask(doc->text, doc->len, doc->prose);
+    if (!doc->prose)
+        return;
+    an_md__mask(doc->text, doc->len, doc->prose);
+    doc->prose[doc->len] = '\0';
 }

@@ -735,7 +735,7 @@ static void an_rules__split_words(an_rules_ctx *cx)
     int upper = 0, lower = 0, in_word = 0;
     int32_t first = 0;
     while (i <= len) {
-        if (i < len && an_rules__ascii[p[i]]) { /* the common case, inline */
+        if (an_rules__ascii[p[i]]) { /* the common case, inline; p[len] is NUL */
             if (!in_word) {
                 in_word = 1;
                 start = i;
@@ -743,7 +743,7 @@ static void an_rules__split_words(an_rules_ctx *cx)
                 first = p[i];
             }
             unsigned seen = 0; /* only whether there are any counts */
-            for (; i < len && an_rules__ascii[p[i]]; i++)
+            for (; an_rules__ascii[p[i]]; i++)
                 seen |= an_rules__ascii[p[i]];
             upper += (seen & AN_RULES_UPPER) != 0;
             lower += (seen & AN_RULES_LOWER) != 0;
@@ -787,6 +787,9 @@ static void an_rules__split_words(an_rules_ctx *cx)
             in_word = 0;
         }
         i += step;
+        if (!in_word) /* ASCII between words, passed at once: no word starts there */
+            while (i < len && p[i] < 0x80 && !an_rules__ascii[p[i]])
+                i++;
     }
 }
 
