@@ -796,19 +796,24 @@ static void an_rules__split_words(an_rules_ctx *cx)
 /* Marks paragraphs that use I/me/my/we/our outside quotes. */
 static void an_rules__mark_first_person(an_rules_ctx *cx)
 {
-    static const char *const fp[] = {"I", "I'm", "I've", "I'd", "I'll", "me", "my", "we",
-                                     "our", "us", "We", "My", "Our", NULL};
+    static const struct {
+        char s[5];
+        unsigned char n;
+    } fp[] = {{"I", 1},  {"I'm", 3}, {"I've", 4}, {"I'd", 3}, {"I'll", 4}, {"me", 2}, {"my", 2},
+              {"we", 2}, {"our", 3}, {"us", 2},   {"We", 2},  {"My", 2},   {"Our", 3}};
     for (size_t i = 0; i < cx->words.len; i++) {
         an_span w = cx->words.items[i].span;
+        size_t n = w.end - w.start;
+        const char *t = cx->doc->text + w.start;
+        char c = t[0];
+        if (n > 4 || (c != 'I' && (c | 0x20) != 'm' && (c | 0x20) != 'w' && (c | 0x20) != 'o' && c != 'u'))
+            continue; /* longer than fp's words, or not one of their first letters */
         ptrdiff_t p = cx->words.items[i].para;
-        if (w.end - w.start > 4 || p < 0 || cx->paras.items[p].first_person)
+        if (p < 0 || cx->paras.items[p].first_person)
             continue;
-        char c = cx->doc->text[w.start];
-        if (c != 'I' && (c | 0x20) != 'm' && (c | 0x20) != 'w' && (c | 0x20) != 'o' && c != 'u')
-            continue; /* the first letters of fp */
         bool match = false;
-        for (size_t k = 0; fp[k] && !match; k++)
-            match = fp[k][0] == c && an_rules__span_is(cx->doc, w, fp[k], strlen(fp[k]));
+        for (size_t k = 0; k < sizeof fp / sizeof *fp && !match; k++)
+            match = fp[k].s[0] == c && fp[k].n == n && memcmp(fp[k].s, t, n) == 0;
         if (!match)
             continue;
         int32_t q = an_doc_quote_at(cx->doc, w.start);
