@@ -6,7 +6,9 @@
 
 #include "lexicon.h"
 
-static size_t an_emap__find(const an_emap *m, uint32_t h, const char *key, size_t len)
+/* Inline in get and put: the lookups are short, and a call cost about
+ * as much as the probe itself. */
+static inline size_t an_emap__find(const an_emap *m, uint32_t h, const char *key, size_t len)
 {
     size_t mask = m->n_slots - 1, i = h & mask;
     while (m->slots[i].key_len != 0) {
