@@ -318,6 +318,8 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
     an_emap seen = {0};
     an_ra_lower lower = {0};
     for (size_t i = 0; i < cx->words.len; i++) {
+        if (!cx->words.items[i].has_upper)
+            continue; /* an acronym part needs capitals: most words go here */
         an_span w = cx->words.items[i].span;
         ptrdiff_t para = cx->words.items[i].para;
         if (para < 0 || !cx->paras.items[para].body ||
@@ -325,8 +327,8 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
             continue;
         if (cx->words.items[i].all_caps && memchr(p + w.start, '-', w.end - w.start))
             continue;
-        if (cx->paras.items[para].first_person || !cx->words.items[i].has_upper)
-            continue; /* an acronym part needs capitals */
+        if (cx->paras.items[para].first_person)
+            continue;
         /* The parts between hyphens; only those shaped like an acronym
          * are worth the context checks. */
         for (size_t s = w.start;;) {
