@@ -3,8 +3,9 @@
 
 #include <string.h>
 
-/* All the flags of key, whose an_lex_hash is h, the acronym list's included. */
-static uint32_t an_lex__flags_hashed(const char *key, size_t len, uint32_t h)
+/* All the flags of key, whose an_lex_hash is h, the acronym list's
+ * included. Inline: a lookup is short, and the call was a fifth of it. */
+static inline uint32_t an_lex__flags_hashed(const char *key, size_t len, uint32_t h)
 {
     size_t mask = an_lex__n_slots - 1, i = h & mask;
     for (uint32_t s; (s = an_lex__slots[i]) != 0; i = (i + 1) & mask) {
