@@ -285,8 +285,10 @@ void proto_jw_int(proto_jw *w, long long v)
     proto_jw__before(w);
     if (!proto_jw__room(w, n))
         return;
+    char *o = w->buf + w->len; /* a local cursor: stores through buf may alias len */
     while (n > 0)
-        w->buf[w->len++] = tmp[--n];
+        *o++ = tmp[--n];
+    w->len = (size_t)(o - w->buf);
 }
 
 void proto_jw_bool(proto_jw *w, bool v)
