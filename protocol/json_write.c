@@ -199,16 +199,28 @@ static void proto_jw__chars(proto_jw *w, const char *s, size_t len)
 
 /* Writes s[0..len) quoted, escaping into room reserved for the worst
  * case; the common bytes are copied one by one without further checks. */
+/* Copies to o the leading bytes of s[0..len) that need no escape;
+ * returns how many. */
+static inline size_t proto_jw__plain_run(char *o, const char *s, size_t len)
+{
+    size_t i = 0;
+    for (; i < len && proto_jw__plain[(unsigned char)s[i]]; i++)
+        o[i] = s[i];
+    return i;
+}
+
 static void proto_jw__quoted_fast(proto_jw *w, const char *s, size_t len)
 {
     char *o = w->buf + w->len;
     *o++ = '"';
     for (size_t i = 0; i < len;) {
+        size_t run = proto_jw__plain_run(o, s + i, len - i);
+        o += run;
+        i += run;
+        if (i == len)
+            break;
         unsigned char c = (unsigned char)s[i];
-        if (proto_jw__plain[c]) {
-            *o++ = (char)c;
-            i++;
-        } else if (c < 0x80) {
+        if (c < 0x80) {
             w->len = (size_t)(o - w->buf);
             proto_jw__escape(w, c); /* fits: room was reserved */
             o = w->buf + w->len;
@@ -249,7 +261,24 @@ static void proto_jw__quoted(proto_jw *w, const char *s, size_t len)
 void proto_jw_key(proto_jw *w, const char *key)
 {
     proto_jw__before(w);
-    proto_jw__quoted(w, key, strlen(key));
+    size_t len = strlen(key);
+    /* The common key, plain ASCII, copied with its quotes and separator
+     * at once; any other through proto_jw__quoted. */
+    if (proto_jw__room(w, len + 4)) {
+        char *o = w->buf + w->len;
+        *o = '"';
+        if (proto_jw__plain_run(o + 1, key, len) == len) {
+            o += 1 + len;
+            *o++ = '"';
+            *o++ = ':';
+            if (w->indent)
+                *o++ = ' ';
+            w->len = (size_t)(o - w->buf);
+            w->after_key = true;
+            return;
+        }
+    }
+    proto_jw__quoted(w, key, len);
     if (proto_jw__room(w, 2)) {
         w->buf[w->len++] = ':';
         if (w->indent)
