@@ -188,13 +188,18 @@ enum { AN_RULES_OCC_SCANS = 16 };
 
 /* an_groups_find on the words by a scan: the answer in a malloc'd array
  * kept in lazy->scans. One pass, the length and first byte compared
- * before the rest. Returns false when out of memory. */
+ * before the rest; a spelling with an ASCII capital first (a name, most
+ * often) can only be a capitalized word, so only those are scanned.
+ * Returns false when out of memory. */
 static bool an_rules__occurrences_scan(const an_rules_ctx *cx, const char *key, size_t len,
                                        const uint32_t **occ, size_t *n)
 {
     AN_VEC(uint32_t) found = {0};
     const char *text = cx->doc->text;
-    for (size_t i = 0; i < cx->words.len; i++) {
+    bool capital = key[0] >= 'A' && key[0] <= 'Z';
+    size_t count = capital ? cx->capitalized.len : cx->words.len;
+    for (size_t k = 0; k < count; k++) {
+        size_t i = capital ? cx->capitalized.items[k] : k;
         an_span sp = cx->words.items[i].span;
         if (sp.end - sp.start == len && text[sp.start] == key[0] &&
             memcmp(text + sp.start, key, len) == 0 && AN_VEC_PUSH(found, (uint32_t)i) != 0) {
