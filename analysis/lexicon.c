@@ -58,11 +58,13 @@ const unsigned char an_lex_key_byte[256] = {
 uint32_t an_lex_lookup(const char *text, size_t len)
 {
     char key[AN_LEX_MAX_KEY];
-    if (len > 0 && len <= AN_LEX_MAX_KEY) {
-        /* The common case, text without spaces or U+2019, whose key is the
-         * text lowered: lowered and hashed in one pass (as an_lex_hash). */
-        uint32_t h = 2166136261u;
-        size_t i = 0;
+    uint32_t h = 2166136261u;
+    size_t i = 0;
+    if (len <= AN_LEX_MAX_KEY) {
+        /* The common case, a word without spaces or U+2019, whose key is
+         * the text lowered: lowered and hashed in one pass (as
+         * an_lex_hash), by a table; the rest of any other text goes on
+         * from where this stops. */
         for (; i < len; i++) {
             unsigned char c = an_lex_key_byte[(unsigned char)text[i]];
             if (c == 0)
@@ -71,8 +73,8 @@ uint32_t an_lex_lookup(const char *text, size_t len)
             h = (h ^ c) * 16777619u;
         }
         if (i == len)
-            return an_lex__flags_hashed(key, len, h) & ~(uint32_t)AN_LEX_ACRONYM;
+            return len ? an_lex__flags_hashed(key, len, h) & ~(uint32_t)AN_LEX_ACRONYM : 0;
     }
-    size_t n = an_lex_key(text, len, key);
-    return n ? an_lex_lookup_key(key, n) : 0;
+    size_t n = an_lex_key_from(text, len, i, key, i, &h);
+    return n ? an_lex__flags_hashed(key, n, h) & ~(uint32_t)AN_LEX_ACRONYM : 0;
 }

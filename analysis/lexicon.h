@@ -75,17 +75,22 @@ static inline uint32_t an_lex_hash(const char *key, size_t len)
  * them apart with one test per byte. */
 extern const unsigned char an_lex_key_byte[256];
 
-/* Writes the normalized key of text[0..len) into buf (AN_LEX_MAX_KEY
- * bytes): ASCII lowered, whitespace runs as one space, U+2019 as '.
- * Returns its length, or 0 when it is empty or does not fit. */
-static inline size_t an_lex_key(const char *text, size_t len, char *buf)
+/* Goes on writing a key: text[i..len) normalized after the n bytes already
+ * in buf (which end in no space), *hash carried from an_lex_hash of those.
+ * Returns the key's length, or 0 when it is empty or does not fit; *hash
+ * is then the an_lex_hash of the key. */
+static inline size_t an_lex_key_from(const char *text, size_t len, size_t i, char *buf, size_t n,
+                                     uint32_t *hash)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
+    uint32_t h = *hash, before_space = h;
+    for (; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            if (n > 0 && buf[n - 1] != ' ' && n < AN_LEX_MAX_KEY)
+            if (n > 0 && buf[n - 1] != ' ' && n < AN_LEX_MAX_KEY) {
+                before_space = h;
                 buf[n++] = ' ';
+                h = (h ^ ' ') * 16777619u;
+            }
             continue;
         }
         if (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
@@ -98,10 +103,23 @@ static inline size_t an_lex_key(const char *text, size_t len, char *buf)
         if (n == AN_LEX_MAX_KEY)
             return 0;
         buf[n++] = (char)c;
+        h = (h ^ c) * 16777619u;
     }
-    while (n > 0 && buf[n - 1] == ' ')
+    if (n > 0 && buf[n - 1] == ' ') { /* a trailing space is no part of the key */
         n--;
+        h = before_space;
+    }
+    *hash = h;
     return n;
+}
+
+/* Writes the normalized key of text[0..len) into buf (AN_LEX_MAX_KEY
+ * bytes): ASCII lowered, whitespace runs as one space, U+2019 as '.
+ * Returns its length, or 0 when it is empty or does not fit. */
+static inline size_t an_lex_key(const char *text, size_t len, char *buf)
+{
+    uint32_t h = 2166136261u;
+    return an_lex_key_from(text, len, 0, buf, 0, &h);
 }
 
 #endif
