@@ -808,6 +808,8 @@ static void an_rules__mark_first_person(an_rules_ctx *cx)
         char c = t[0];
         if (n > 4 || (c != 'I' && (c | 0x20) != 'm' && (c | 0x20) != 'w' && (c | 0x20) != 'o' && c != 'u'))
             continue; /* longer than fp's words, or not one of their first letters */
+        if (n >= 2 && t[1] != '\'' && t[1] != 'e' && t[1] != 'y' && t[1] != 'u' && t[1] != 's')
+            continue; /* nor their second letters: "was", "of", "with" go here */
         ptrdiff_t p = cx->words.items[i].para;
         if (p < 0 || cx->paras.items[p].first_person)
             continue;
