@@ -40,6 +40,10 @@ struct an_doc {
     size_t n_stray_marks;
 };
 
+/* 1 for the ASCII letters and digits, by byte; 0 for every other byte
+ * (tokens.c). The word scanners' inner loops test a byte with it. */
+extern const unsigned char an__ascii_alnum[256];
+
 /* Searches in an array of n items of `stride` bytes whose first member is
  * an an_span, sorted by span start (mentions, quotes, paragraphs):
  * an__spans_upto gives how many start at or before offset; an__span_at

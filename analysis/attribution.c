@@ -187,7 +187,7 @@ typedef struct an_tok {
 
 static bool an_at__alnum_ascii(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return an__ascii_alnum[c];
 }
 
 static bool an_at__punct_byte(const char *s, size_t len, size_t p)

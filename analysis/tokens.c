@@ -152,8 +152,8 @@ static int an_tok__all_caps(const char *s, size_t ws, size_t we)
     return letters >= 2;
 }
 
-/* 1 for the ASCII letters and digits, by byte. */
-static const unsigned char an_tok__alnum[256] = {
+/* The ASCII letters and digits (analysis_internal.h). */
+const unsigned char an__ascii_alnum[256] = {
     ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
     ['8'] = 1, ['9'] = 1,
     ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
@@ -178,7 +178,7 @@ static an_tok_word an_tok__word(const char *s, size_t ws, size_t end)
     w.flags |= first == AN_CH_UPPER ? AN_TOK_CAP : first == AN_CH_LOWER ? AN_TOK_LOWER
                : first == AN_CH_DIGIT ? AN_TOK_DIGIT : 0;
     while (i < end) {
-        while (i < end && an_tok__alnum[(unsigned char)s[i]])
+        while (i < end && an__ascii_alnum[(unsigned char)s[i]])
             i++;
         if (i >= end)
             break;
