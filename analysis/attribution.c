@@ -190,7 +190,7 @@ static bool an_at__alnum_ascii(unsigned char c)
     return an__ascii_alnum[c];
 }
 
-static bool an_at__punct_byte(const char *s, size_t len, size_t p)
+static inline bool an_at__punct_byte(const char *s, size_t len, size_t p)
 {
     unsigned char c = (unsigned char)s[p];
     if (c < 0x80)
@@ -207,7 +207,7 @@ static size_t an_at__cp_len(const char *s, size_t len, size_t p)
     return n > len - p ? len - p : n;
 }
 
-static bool an_at__is_space(const char *s, size_t len, size_t p)
+static inline bool an_at__is_space(const char *s, size_t len, size_t p)
 {
     unsigned char c = (unsigned char)s[p];
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
