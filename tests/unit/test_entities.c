@@ -1,5 +1,6 @@
 /* test_entities.c - the entity pass: people, organizations, their mentions,
  * and the lookups of entities.h. Golden-style: a text in, the names out. */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -547,6 +548,40 @@ static void test_lexicon(void **state)
     assert_int_equal(an_lex_lookup("", 0), 0);
 }
 
+/* an_lex_key_from, where an_lex_lookup's plain-word pass hands over: the
+ * key and hash it goes on to make are those of the key made at once. */
+static void test_lexicon_key_from(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"United  Nations", "united nations \t", "O\xE2\x80\x99Neill",
+                                        "  Foreign\nMinister", "a\xE2\x80", "AB\0cd", ""};
+    static const size_t lens[] = {15, 16, 9, 19, 3, 6, 0};
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        char whole[AN_LEX_MAX_KEY], part[AN_LEX_MAX_KEY];
+        size_t n = an_lex_key(texts[t], lens[t], whole);
+        for (size_t i = 0; i <= lens[t]; i++) {
+            /* the plain-word pass: ASCII lowered, up to the first space */
+            size_t k = 0;
+            while (k < i && texts[t][k] != ' ' && texts[t][k] != '\t' && texts[t][k] != '\n' &&
+                   (unsigned char)texts[t][k] != 0xE2)
+                k++;
+            for (size_t j = 0; j < k; j++)
+                part[j] = (char)tolower((unsigned char)texts[t][j]);
+            uint32_t h = an_lex_hash(part, k);
+            assert_int_equal(an_lex_key_from(texts[t], lens[t], k, part, k, &h), n);
+            assert_memory_equal(part, whole, n);
+            if (n > 0)
+                assert_int_equal(h, an_lex_hash(whole, n));
+        }
+    }
+    /* Longer than a key, but whitespace runs make it fit. */
+    char spaced[AN_LEX_MAX_KEY + 40];
+    memset(spaced, ' ', sizeof spaced);
+    memcpy(spaced + 30, "United", 6);
+    memcpy(spaced + 60, "Nations", 7);
+    assert_true(an_lex_lookup(spaced, sizeof spaced) & AN_LEX_ORG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -577,6 +612,7 @@ int main(void)
         cmocka_unit_test(test_org_possessive_before_person),
         cmocka_unit_test(test_org_called_named),
         cmocka_unit_test(test_capital_the),
+        cmocka_unit_test(test_lexicon_key_from),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
