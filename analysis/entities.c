@@ -1196,10 +1196,60 @@ static void an_ent__block(an_ent_state *st, size_t start, size_t end)
 
 /* Appends the key form of text[start, end) to buf[0, n): ASCII lowered,
  * whitespace collapsed, ’ as '. Returns the new length, 0 when full. */
+/* Appends the key form of the character at s[*i]: a letter lowered and
+ * without its marks ("Ğ" and "ğ" as "g"; "ł", "ø", "đ", "ħ", "ı", which
+ * have no decomposition, as "l", "o", "d", "h", "i"), so that "Erdogan"
+ * and "Erdoğan", "Jaroslaw" and "Jarosław" are one name. Anything else,
+ * or invalid UTF-8, is copied. Moves *i to the character's last byte;
+ * returns the new length, or 0 when the key is full. */
+static size_t an_ent__key_fold(const char *s, size_t *i, size_t end, char *buf, size_t n)
+{
+    static const struct {
+        utf8proc_int32_t cp;
+        char base;
+    } bare[] = {{0x0131, 'i'}, {0x0110, 'd'}, {0x0111, 'd'}, {0x0126, 'h'}, {0x0127, 'h'},
+                {0x0141, 'l'}, {0x0142, 'l'}, {0x00D8, 'o'}, {0x00F8, 'o'}};
+    utf8proc_int32_t cp, out[8];
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i, (utf8proc_ssize_t)(end - *i), &cp);
+    utf8proc_ssize_t m = -1;
+    if (k > 0) {
+        for (size_t b = 0; b < sizeof bare / sizeof *bare && m < 0; b++)
+            if (bare[b].cp == cp) {
+                out[0] = bare[b].base;
+                m = 1;
+            }
+        int last = 0;
+        if (m < 0)
+            m = utf8proc_decompose_char(cp, out, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+                                        &last);
+    }
+    if (m < 0 || m > 8) { /* invalid UTF-8 or a long expansion: the bytes as they are */
+        k = k > 0 ? k : 1;
+        m = 0;
+        for (utf8proc_ssize_t b = 0; b < k; b++) {
+            if (n == AN_KEY_MAX)
+                return 0;
+            buf[n++] = s[*i + (size_t)b];
+        }
+    }
+    for (utf8proc_ssize_t j = 0; j < m; j++) {
+        if (AN_KEY_MAX - n < 4)
+            return 0;
+        n += (size_t)utf8proc_encode_char(out[j], (utf8proc_uint8_t *)buf + n);
+    }
+    *i += (size_t)k - 1;
+    return n;
+}
+
 static size_t an_ent__key_append(const char *s, size_t start, size_t end, char *buf, size_t n)
 {
     for (size_t i = start; i < end; i++) {
         unsigned char c = an_lex_key_byte[(unsigned char)s[i]];
+        if (c >= 0x80) {
+            if ((n = an_ent__key_fold(s, &i, end, buf, n)) == 0)
+                return 0;
+            continue;
+        }
         if (c == 0) { /* whitespace, U+2019's lead byte or NUL */
             c = (unsigned char)s[i];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {

@@ -255,6 +255,20 @@ static void test_capital_the(void **state)
     an_doc_free(doc);
 }
 
+/* A name spelled with and without its diacritics is one entity (the
+ * rules still report the two spellings). */
+static void test_diacritics_one_person(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("President Recep Tayyip Erdo\xC4\x9F" "an spoke. Erdogan said it again. "
+                          "Jaros\xC5\x82" "aw Kaczy\xC5\x84" "ski and Jaroslaw Kaczynski agreed.\n");
+    const an_entity *e = find_entity(doc, AN_ENTITY_PERSON, "Recep Tayyip Erdo\xC4\x9F" "an");
+    assert_non_null(e);
+    assert_true(has_mention(doc, e, "Erdogan", -1));
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 2);
+    an_doc_free(doc);
+}
+
 /* A storm's or ship's name is no person, in any of its forms, nor is
  * the bare name later; a person named like a later ship stays one. */
 static void test_storm_names(void **state)
@@ -612,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_org_possessive_before_person),
         cmocka_unit_test(test_org_called_named),
         cmocka_unit_test(test_capital_the),
+        cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
