@@ -541,7 +541,7 @@ static int32_t an_at__subject_of_sentence(const an_att *a, size_t i, an_entity_k
             if (c == '\n') {
                 sentence_end = true;
             } else if ((c == '.' || c == '!' || c == '?') && !an_at__abbrev_before(a, p)) {
-                size_t q = p + 1, k; /* past closing marks: ." and .” end a sentence too */
+                size_t q = p + 1, k = 0; /* past closing marks: ." and .” end a sentence too */
                 bool dbl;
                 while (q < from && (a->s[q] == ')' || (k = an__qmark_at(a->s, from, q, &dbl)) > 0))
                     q += a->s[q] == ')' ? 1 : k;
