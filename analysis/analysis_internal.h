@@ -40,9 +40,11 @@ struct an_doc {
     size_t n_stray_marks;
 };
 
-/* 1 for the ASCII letters and digits, by byte; 0 for every other byte
- * (tokens.c). The word scanners' inner loops test a byte with it. */
-extern const unsigned char an__ascii_alnum[256];
+/* The ASCII letters and digits by byte (tokens.c): AN_ASCII_ALNUM, with
+ * AN_ASCII_UPPER or AN_ASCII_LOWER for the letters; 0 for every other
+ * byte. The word scanners' inner loops test a byte with it. */
+enum { AN_ASCII_ALNUM = 1, AN_ASCII_UPPER = 2, AN_ASCII_LOWER = 4 };
+extern const unsigned char an__ascii_class[256];
 
 /* Searches in an array of n items of `stride` bytes whose first member is
  * an an_span, sorted by span start (mentions, quotes, paragraphs):

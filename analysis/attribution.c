@@ -187,7 +187,7 @@ typedef struct an_tok {
 
 static bool an_at__alnum_ascii(unsigned char c)
 {
-    return an__ascii_alnum[c];
+    return an__ascii_class[c] != 0;
 }
 
 static inline bool an_at__punct_byte(const char *s, size_t len, size_t p)

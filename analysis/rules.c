@@ -613,24 +613,10 @@ static void an_rules__split_paragraphs(an_rules_ctx *cx)
 static bool an_rules__word_cp(int32_t c)
 {
     if (c < 0x80) /* the categories below, for ASCII: letters and digits */
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return an__ascii_class[c] != 0;
     utf8proc_category_t k = utf8proc_category(c);
     return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND);
 }
-
-/* The ASCII bytes an_rules__word_cp accepts (letters and digits), and
- * which of them are upper and lower case; 0 for the rest of the bytes. */
-enum { AN_RULES_WORD = 1, AN_RULES_UPPER = 2, AN_RULES_LOWER = 4 };
-static const unsigned char an_rules__ascii[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
-};
 
 /* True when the period at `dot` ends an initial or an abbreviation that
  * does not end a sentence: "O.J.", "Mr.", "Gov.", "U.S." */
@@ -662,7 +648,7 @@ static bool an_rules__after_sentence_end(const an_rules_ctx *cx, ptrdiff_t para,
                                    [0xE2] = 1};
     const char *p = cx->doc->prose;
     size_t floor = para >= 0 ? cx->paras.items[para].span.start : 0;
-    if (start >= floor + 2 && p[start - 1] == ' ' && an_rules__ascii[(unsigned char)p[start - 2]])
+    if (start >= floor + 2 && p[start - 1] == ' ' && an__ascii_class[(unsigned char)p[start - 2]])
         return false; /* the common case: a space after a letter or digit */
     size_t i = start;
     while (i > floor) {
@@ -735,7 +721,7 @@ static void an_rules__split_words(an_rules_ctx *cx)
     int upper = 0, lower = 0, in_word = 0;
     int32_t first = 0;
     while (i <= len) {
-        if (an_rules__ascii[p[i]]) { /* the common case, inline; p[len] is NUL */
+        if (an__ascii_class[p[i]]) { /* the common case, inline; p[len] is NUL */
             if (!in_word) {
                 in_word = 1;
                 start = i;
@@ -743,10 +729,10 @@ static void an_rules__split_words(an_rules_ctx *cx)
                 first = p[i];
             }
             unsigned seen = 0; /* only whether there are any counts */
-            for (; an_rules__ascii[p[i]]; i++)
-                seen |= an_rules__ascii[p[i]];
-            upper += (seen & AN_RULES_UPPER) != 0;
-            lower += (seen & AN_RULES_LOWER) != 0;
+            for (; an__ascii_class[p[i]]; i++)
+                seen |= an__ascii_class[p[i]];
+            upper += (seen & AN_ASCII_UPPER) != 0;
+            lower += (seen & AN_ASCII_LOWER) != 0;
             continue;
         }
         bool ends = true; /* the word in progress, if any, ends at i */
@@ -788,7 +774,7 @@ static void an_rules__split_words(an_rules_ctx *cx)
         }
         i += step;
         if (!in_word) /* ASCII between words, passed at once: no word starts there */
-            while (i < len && p[i] < 0x80 && !an_rules__ascii[p[i]])
+            while (i < len && p[i] < 0x80 && !an__ascii_class[p[i]])
                 i++;
     }
 }
