@@ -446,19 +446,13 @@ bool an_rules__variant_k(const an_name_keys *c, int32_t ia, int32_t ib)
     size_t n = a->fold_n, m = b->fold_n;
     size_t shorter = n < m ? n : m, longer = n < m ? m : n;
     const int32_t *pa = c->cps.items + a->fold_cps, *pb = c->cps.items + b->fold_cps;
-    if (shorter < 4 || longer < 5 || longer - shorter > 2)
+    if (shorter < 4 || longer < 5)
         return false;
     if (shorter < 7 && pa[0] != pb[0])
         return false;
-    /* An edit adds or removes at most two letters of the set, a swap none:
-     * more letters apart than twice the edits allowed is too far. */
-    size_t edits = shorter >= 10 ? 2u : 1u;
-    size_t apart = 0;
-    for (uint64_t x = a->letters ^ b->letters; x && apart <= 2 * edits; x &= x - 1)
-        apart++;
-    if (apart > 2 * edits)
+    if (!an_rules__within_edits(a, b))
         return false;
-    return an_rules__distance(pa, n, pb, m) <= edits;
+    return an_rules__distance(pa, n, pb, m) <= (shorter >= 10 ? 2u : 1u);
 }
 
 bool an_rules__plural_k(const an_name_keys *c, int32_t word, int32_t name)

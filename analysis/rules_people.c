@@ -804,8 +804,6 @@ out:
 
 #define AN_RP_LEN_CAP 64 /* the distance looks at 64 code points (an_rules__push_cps) */
 
-#define AN_RP_LEN_CAP 64 /* the distance looks at 64 code points (an_rules__push_cps) */
-
 /* The name words of t, each distinct (spelling, surname) once in order of
  * first occurrence, and a set of their spellings. */
 typedef struct an_rp_token_set {
@@ -984,6 +982,8 @@ static int32_t an_rp__variant_of(const an_doc *doc, an_name_keys *keys, an_rp_to
                 if (surname_only && !set->distinct.items[k].surname)
                     continue;
                 int32_t ks = set->key.items[k];
+                if (!an_rules__within_edits(nk, &keys->keys.items[ks]))
+                    continue; /* most of a long bucket: the cheap test before the verdict */
                 an_span d = set->distinct.items[k].span;
                 if (an_rules__variant_k(keys, kw, ks) && !an_rules__plural_k(keys, kw, ks) &&
                     !an_rules__plural_k(keys, ks, kw) &&
