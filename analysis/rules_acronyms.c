@@ -157,15 +157,8 @@ static bool an_ra__dotted(const an_rules_ctx *cx, an_span sp)
            (sp.start >= 2 && p[sp.start - 1] == '.' && p[sp.start - 2] >= 'A' && p[sp.start - 2] <= 'Z');
 }
 
-/* The words that are not capitalized, by spelling ignoring ASCII case;
- * built at the first question, as most drafts never ask one. A short
- * draft answers its first few questions by a scan instead. */
-typedef struct an_ra_lower {
-    bool built;
-    unsigned scans;
-    an_groups words;
-} an_ra_lower;
-
+/* How many acronyms a short draft checks by a scan of its words before
+ * it asks the spelling index (rules_index.c). */
 enum { AN_RA_LOWER_SCANS = 8 };
 
 /* True when an uncapitalized word is spelled name (A-Z) in any case. */
@@ -186,38 +179,41 @@ static bool an_ra__as_word_scan(const an_rules_ctx *cx, const char *name)
     return false;
 }
 
-static bool an_ra__uncapitalized(const void *word)
-{
-    return !((const an_word *)word)->capitalized;
-}
-
 /* True when the acronym's letters also occur as an ordinary lower-case
- * word of the draft: "UNLESS" is "unless" shouted. */
-static bool an_ra__as_word(const an_rules_ctx *cx, an_ra_lower *lower, const char *name)
+ * word of the draft: "UNLESS" is "unless" shouted. Past a short draft's
+ * first scans, the words' spelling index answers, which the other checks
+ * build anyway: such a word starts with a lower-case letter (a capital
+ * would make it capitalized) and has the rest in either case, so the
+ * 2^(n-1) spellings (32 at most, an_ra__shape) are looked up rather than
+ * a second index of every word built by folded spelling. */
+static bool an_ra__as_word(const an_rules_ctx *cx, unsigned *scans, const char *name)
 {
-    if (!lower->built && cx->words.len < AN_RULES_SCAN_WORDS && lower->scans < AN_RA_LOWER_SCANS) {
-        lower->scans++;
+    if (!an_rules__indexed(cx) && cx->words.len < AN_RULES_SCAN_WORDS && *scans < AN_RA_LOWER_SCANS) {
+        (*scans)++;
         return an_ra__as_word_scan(cx, name);
     }
-    if (!lower->built) {
-        /* no memory: empty, so no acronym is taken for a word */
-        an_groups_build(&lower->words, cx->doc->text, cx->words.items, cx->words.len,
-                        sizeof *cx->words.items, true, an_ra__uncapitalized);
-        lower->built = true;
+    size_t n = strlen(name);
+    char form[8];
+    for (unsigned upper = 0; upper < 1u << (n - 1); upper++) {
+        form[0] = (char)(name[0] | 0x20);
+        for (size_t i = 1; i < n; i++)
+            form[i] = (upper >> (i - 1)) & 1 ? name[i] : (char)(name[i] | 0x20);
+        size_t n_occ;
+        an_rules__occurrences_of(cx, form, n, &n_occ);
+        if (n_occ > 0)
+            return true;
     }
-    size_t n_occ;
-    an_groups_find(&lower->words, name, strlen(name), &n_occ);
-    return n_occ > 0;
+    return false;
 }
 
-static bool an_ra__skip(const an_rules_ctx *cx, an_ra_lower *lower, const char *name)
+static bool an_ra__skip(const an_rules_ctx *cx, unsigned *scans, const char *name)
 {
     if (strlen(name) >= 3 && (an_lex_lookup(name, strlen(name)) & AN_LEX_WORD))
         return true; /* an English word set in capitals: UNLESS, HUGE, EDGE */
     return an_lex_known_acronym(name, strlen(name)) ||
            an_ra__listed(an_ra__states, name) ||
            an_ra__listed(an_ra__shouted, name) || an_ra__roman(name) ||
-           an_ra__config_allows(cx->opt, name) || an_ra__as_word(cx, lower, name);
+           an_ra__config_allows(cx->opt, name) || an_ra__as_word(cx, scans, name);
 }
 
 /* A North American broadcast call sign: four capitals starting with K
@@ -287,7 +283,7 @@ static bool an_ra__in_name_or_quote(const an_rules_ctx *cx, size_t wi, an_span p
  * acronym rather than once per occurrence. */
 enum { AN_RA_USED = 1, AN_RA_SKIPPED = 2, AN_RA_NOT_SKIPPED = 3 };
 
-static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_emap *seen, an_ra_lower *lower,
+static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_emap *seen, unsigned *scans,
                            an_span sp)
 {
     an_acr a;
@@ -298,7 +294,7 @@ static void an_ra__add_use(an_rules_ctx *cx, an_acrs *uses, an_emap *seen, an_ra
     if (verdict == AN_RA_USED || verdict == AN_RA_SKIPPED)
         return;
     if (verdict == AN_EMAP_NONE) {
-        bool skip = an_ra__skip(cx, lower, a.name);
+        bool skip = an_ra__skip(cx, scans, a.name);
         an_emap_put(seen, a.name, n, skip ? AN_RA_SKIPPED : AN_RA_NOT_SKIPPED, 1);
         if (skip)
             return;
@@ -316,7 +312,7 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
 {
     const char *p = cx->doc->prose;
     an_emap seen = {0};
-    an_ra_lower lower = {0};
+    unsigned scans = 0; /* an_ra__as_word's */
     for (size_t i = 0; i < cx->words.len; i++) {
         if (!cx->words.items[i].has_upper)
             continue; /* an acronym part needs capitals: most words go here */
@@ -336,14 +332,13 @@ static void an_ra__collect(an_rules_ctx *cx, an_acrs *uses)
             an_span part = {s, hyphen ? (size_t)(hyphen - p) : w.end};
             char name[8];
             if (an_ra__shape(p, part, name) && !an_ra__in_name_or_quote(cx, i, part))
-                an_ra__add_use(cx, uses, &seen, &lower, part);
+                an_ra__add_use(cx, uses, &seen, &scans, part);
             if (!hyphen)
                 break;
             s = part.end + 1;
         }
     }
     an_emap_free(&seen);
-    an_groups_free(&lower.words);
 }
 
 /* ---- where an acronym is defined --------------------------------------- */

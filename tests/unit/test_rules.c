@@ -802,6 +802,31 @@ static void test_acronym_data_list_call_signs_and_terms(void **state)
     an_doc_free(doc);
 }
 
+/* An acronym that is also a lower-case word of the draft, in any case
+ * but a capital first, is that word shouted: in a long draft (past
+ * AN_RULES_SCAN_WORDS words) the spelling index answers for every
+ * spelling of that shape. */
+static void test_acronym_as_word_in_long_draft(void **state)
+{
+    (void)state;
+    an_options opt = opts_all_on();
+    const char *head = "Iran plans talks.\n\nThe QRTF and the ZQVX said on Monday that they "
+                       "would attend the meeting.\n\nA qRtF was seen. Zqvx said no.\n\n";
+    const char *filler = "the cat sat on the mat and ";
+    size_t reps = AN_RULES_SCAN_WORDS / 6 + 1;
+    char *text = malloc(strlen(head) + reps * strlen(filler) + 2);
+    assert_non_null(text);
+    strcpy(text, head);
+    for (size_t i = 0; i < reps; i++)
+        strcat(text, filler);
+    strcat(text, "\n");
+    an_doc *doc = text_doc(text, &opt);
+    assert_int_equal(count(doc, AN_RULE_ACRONYM_UNDEFINED), 1);
+    assert_span_text(doc, first(doc, AN_RULE_ACRONYM_UNDEFINED)->span, "ZQVX");
+    an_doc_free(doc);
+    free(text);
+}
+
 /* acronyms.parenthetical: only "Full Name (ABC)" or "ABC (Full Name)" defines. */
 static void test_acronym_parenthetical(void **state)
 {
@@ -972,6 +997,7 @@ int main(void)
         cmocka_unit_test(test_acronym_defined_after_use),
         cmocka_unit_test(test_acronym_parenthetical),
         cmocka_unit_test(test_acronym_data_list_call_signs_and_terms),
+        cmocka_unit_test(test_acronym_as_word_in_long_draft),
         cmocka_unit_test(test_house_spelling),
         cmocka_unit_test(test_source_anonymous),
         cmocka_unit_test(test_severity_from_options),
