@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { AN_GROUPS_KEEP = 1 << 16 }; /* see group_of in an_groups_build */
-
 static unsigned char an_groups__byte(unsigned char c, bool fold)
 {
     return fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
@@ -106,17 +104,18 @@ int an_groups_build(an_groups *g, const char *text, const void *items, size_t n,
     if (n > UINT32_MAX - 1)
         return -1;
     g->items = malloc((n ? n : 1) * sizeof *g->items);
-    /* Each item's group, kept from pass 1 for pass 2 when that is cheap;
-     * in a long draft pass 2 looks it up again instead (4 bytes a word
-     * less at the peak, for a second hash of each word). */
-    uint32_t *group_of = n <= AN_GROUPS_KEEP ? malloc((n ? n : 1) * sizeof *group_of) : NULL;
-    if (!g->items || (n <= AN_GROUPS_KEEP && !group_of) || an_groups__grow(g) != 0 ||
+    /* Each item's group + 1 (0: left out), kept from pass 1 for pass 2:
+     * 4 bytes a word at the peak, where looking each word up again cost
+     * 40 % of a long draft's build (docs/performance.md). */
+    uint32_t *group_of = malloc((n ? n : 1) * sizeof *group_of);
+    if (!g->items || !group_of || an_groups__grow(g) != 0 ||
         AN_VEC_PUSH(g->at, 0u) != 0)
         goto fail;
     /* Pass 1: a group for each span, numbered in order of first spelling,
      * and the size of each; an empty or left-out span has none. */
     for (size_t i = 0; i < n; i++) {
         an_span sp;
+        group_of[i] = 0;
         if (!an_groups__member(g, i, keep, &sp))
             continue;
         size_t len = sp.end - sp.start;
@@ -131,24 +130,15 @@ int an_groups_build(an_groups *g, const char *text, const void *items, size_t n,
             slot = an_groups__slot(g, text + sp.start, len, h);
         }
         g->at.items[g->slots[slot].group]++;
-        if (group_of)
-            group_of[i] = g->slots[slot].group;
+        group_of[i] = g->slots[slot].group;
     }
     /* Pass 2: counting sort of the indices by group, ascending within. */
     uint32_t groups = (uint32_t)g->first.len;
     for (uint32_t k = 0; k < groups; k++)
         g->at.items[k + 1] += g->at.items[k];
-    for (size_t i = 0; i < n; i++) {
-        an_span sp;
-        if (!an_groups__member(g, i, keep, &sp))
-            continue;
-        size_t len = sp.end - sp.start;
-        uint32_t s = group_of ? group_of[i]
-                              : g->slots[an_groups__slot(g, text + sp.start, len,
-                                                         an_groups__hash(text + sp.start, len, fold))]
-                                    .group;
-        g->items[g->at.items[s - 1]++] = (uint32_t)i;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (group_of[i] != 0)
+            g->items[g->at.items[group_of[i] - 1]++] = (uint32_t)i;
     /* The fill moved each start to the next group's: shift back. */
     for (uint32_t k = groups; k > 0; k--)
         g->at.items[k] = g->at.items[k - 1];
