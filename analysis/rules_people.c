@@ -1058,9 +1058,10 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
  * the source's own spelling ("bin Ladin" in a government statement). */
 static bool an_rp__only_quoted(const an_rules_ctx *cx, an_span sp)
 {
-    for (size_t i = 0; i < cx->words.len; i++)
-        if (an_rp__same(cx->doc, cx->words.items[i].span, sp) &&
-            !an_rp__in_quote(cx->doc, cx->words.items[i].span.start))
+    size_t n_occ;
+    const uint32_t *occ = an_rules__occurrences(cx, sp, &n_occ);
+    for (size_t k = 0; k < n_occ; k++)
+        if (!an_rp__in_quote(cx->doc, cx->words.items[occ[k]].span.start))
             return false;
     return true;
 }
