@@ -175,16 +175,19 @@ int32_t an_rules__name_key(an_name_keys *c, const char *s, size_t len);
  * for a variant, and a few instructions where the verdict costs a hundred
  * or more, so that a candidate list can be filtered before it. An edit
  * adds or removes at most two letters of the set, a swap none. */
+static inline bool an_rules__letters_within(uint64_t a, uint64_t b, uint32_t edits)
+{
+    uint32_t apart = 0;
+    for (uint64_t x = a ^ b; x && apart <= 2 * edits; x &= x - 1)
+        apart++;
+    return apart <= 2 * edits;
+}
 static inline bool an_rules__within_edits(const an_name_key *a, const an_name_key *b)
 {
     uint32_t shorter = a->fold_n < b->fold_n ? a->fold_n : b->fold_n;
     uint32_t longer = a->fold_n < b->fold_n ? b->fold_n : a->fold_n;
-    uint32_t edits = shorter >= 10 ? 2u : 1u, apart = 0;
-    if (longer - shorter > edits)
-        return false;
-    for (uint64_t x = a->letters ^ b->letters; x && apart <= 2 * edits; x &= x - 1)
-        apart++;
-    return apart <= 2 * edits;
+    uint32_t edits = shorter >= 10 ? 2u : 1u;
+    return longer - shorter <= edits && an_rules__letters_within(a->letters, b->letters, edits);
 }
 /* an_rules__name_variant and an_rules__plural_of on cached keys. */
 bool an_rules__variant_k(const an_name_keys *c, int32_t a, int32_t b);

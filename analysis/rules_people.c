@@ -804,6 +804,15 @@ out:
 
 #define AN_RP_LEN_CAP 64 /* the distance looks at 64 code points (an_rules__push_cps) */
 
+/* A distinct name word in a length bucket, with what the search reads
+ * of every candidate of a long bucket, where the first code point need
+ * not match (an_rp__variant_of): one record rather than three arrays. */
+struct an_rp_long {
+    uint64_t letters; /* of its folded key (an_name_key) */
+    uint32_t token;   /* index into distinct */
+    bool surname;
+};
+
 /* The name words of t, each distinct (spelling, surname) once in order of
  * first occurrence, and a set of their spellings. */
 typedef struct an_rp_token_set {
@@ -817,7 +826,8 @@ typedef struct an_rp_token_set {
     an_emap shape;        /* (length, first code point) -> bucket */
     AN_VEC(uint32_t) at;
     AN_VEC(uint32_t) by_shape;
-    AN_VEC(uint32_t) by_length[AN_RP_LEN_CAP + 1]; /* the same by length alone */
+    /* The same by length alone, for the long ones (an_rp_long). */
+    AN_VEC(struct an_rp_long) by_length[AN_RP_LEN_CAP + 1];
     /* Per length, bit (first code point % 64) set when that bucket has
      * tokens: a quick "no candidates" before any key is made. */
     uint64_t shape_bits[AN_RP_LEN_CAP + 1];
@@ -852,7 +862,9 @@ static void an_rp__token_shapes(const an_name_keys *keys, an_rp_token_set *set)
             uint32_t len = keys->keys.items[key].fold_n;
             uint32_t first = len ? (uint32_t)keys->cps.items[keys->keys.items[key].fold_cps] : 0;
             set->shape_bits[len < AN_RP_LEN_CAP ? len : AN_RP_LEN_CAP] |= UINT64_C(1) << (first % 64);
-            AN_VEC_PUSH(set->by_length[len < AN_RP_LEN_CAP ? len : AN_RP_LEN_CAP], (uint32_t)k);
+            struct an_rp_long rec = {keys->keys.items[key].letters, (uint32_t)k,
+                                     set->distinct.items[k].surname};
+            AN_VEC_PUSH(set->by_length[len < AN_RP_LEN_CAP ? len : AN_RP_LEN_CAP], rec);
         }
         AN_VEC_PUSH(bucket_of, b);
     }
@@ -933,6 +945,20 @@ static bool an_rp__may_vary(const an_rp_token_set *set, uint32_t len, int32_t fi
     return false;
 }
 
+/* True when the word at w (name key kw) is a variant of the distinct
+ * name word k and not its plural, nor it the word's, nor the same name
+ * with a letter added. */
+static bool an_rp__is_variant(const an_doc *doc, const an_name_keys *keys,
+                              const an_rp_token_set *set, int32_t kw, an_span w, uint32_t k)
+{
+    int32_t ks = set->key.items[k];
+    an_span d = set->distinct.items[k].span;
+    return an_rules__variant_k(keys, kw, ks) && !an_rules__plural_k(keys, kw, ks) &&
+           !an_rules__plural_k(keys, ks, kw) &&
+           !an_rp__letter_added(doc->text + w.start, w.end - w.start, doc->text + d.start,
+                                d.end - d.start);
+}
+
 /* The first distinct name word that w's spelling is a variant of (and
  * not a plural of, either way): index into set->distinct, or -1. With
  * `surname_only`, given names are passed over. Memoized per spelling. */
@@ -964,31 +990,38 @@ static int32_t an_rp__variant_of(const an_doc *doc, an_name_keys *keys, an_rp_to
         uint32_t len = nk->fold_n < AN_RP_LEN_CAP ? nk->fold_n : AN_RP_LEN_CAP;
         int32_t first_cp = nk->fold_n ? keys->cps.items[nk->fold_cps] : 0;
         for (uint32_t l = len > 2 ? len - 2 : 0; l <= len + 2 && l <= AN_RP_LEN_CAP; l++) {
-            const uint32_t *cand;
-            size_t n_cand;
             if (len >= 7 && l >= 7) {
-                cand = set->by_length[l].items;
-                n_cand = set->by_length[l].len;
-            } else {
-                char key[8];
-                memcpy(key, &l, 4);
-                memcpy(key + 4, &first_cp, 4);
-                int32_t b = an_emap_get(&set->shape, key, 8);
-                cand = b >= 0 ? set->by_shape.items + set->at.items[b] : NULL;
-                n_cand = b >= 0 ? set->at.items[b + 1] - set->at.items[b] : 0;
-            }
-            for (size_t j = 0; j < n_cand && (found < 0 || (int32_t)cand[j] < found); j++) {
-                uint32_t k = cand[j];
-                if (surname_only && !set->distinct.items[k].surname)
+                /* Any first letter: a long bucket holds all the name words
+                 * of length l, most of them far apart in length or letters
+                 * (an_rules__within_edits), which the record tells. */
+                uint32_t edits = (len < l ? len : l) >= 10 ? 2u : 1u;
+                if ((len > l ? len - l : l - len) > edits)
                     continue;
-                int32_t ks = set->key.items[k];
-                if (!an_rules__within_edits(nk, &keys->keys.items[ks]))
-                    continue; /* most of a long bucket: the cheap test before the verdict */
-                an_span d = set->distinct.items[k].span;
-                if (an_rules__variant_k(keys, kw, ks) && !an_rules__plural_k(keys, kw, ks) &&
-                    !an_rules__plural_k(keys, ks, kw) &&
-                    !an_rp__letter_added(s, n, doc->text + d.start, d.end - d.start)) {
-                    found = (int32_t)k;
+                const struct an_rp_long *cand = set->by_length[l].items;
+                for (size_t j = 0; j < set->by_length[l].len &&
+                                   (found < 0 || (int32_t)cand[j].token < found); j++) {
+                    if ((surname_only && !cand[j].surname) ||
+                        !an_rules__letters_within(cand[j].letters, nk->letters, edits))
+                        continue;
+                    if (an_rp__is_variant(doc, keys, set, kw, w, cand[j].token)) {
+                        found = (int32_t)cand[j].token;
+                        break;
+                    }
+                }
+                continue;
+            }
+            char key[8];
+            memcpy(key, &l, 4);
+            memcpy(key + 4, &first_cp, 4);
+            int32_t b = an_emap_get(&set->shape, key, 8);
+            const uint32_t *cand = b >= 0 ? set->by_shape.items + set->at.items[b] : NULL;
+            size_t n_cand = b >= 0 ? set->at.items[b + 1] - set->at.items[b] : 0;
+            for (size_t j = 0; j < n_cand && (found < 0 || (int32_t)cand[j] < found); j++) {
+                if ((surname_only && !set->distinct.items[cand[j]].surname) ||
+                    !an_rules__within_edits(nk, &keys->keys.items[set->key.items[cand[j]]]))
+                    continue;
+                if (an_rp__is_variant(doc, keys, set, kw, w, cand[j])) {
+                    found = (int32_t)cand[j];
                     break;
                 }
             }
