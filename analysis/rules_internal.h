@@ -169,12 +169,9 @@ typedef struct an_name_keys {
 bool an_rules__ascii_fold_shape(const char *s, size_t len, uint32_t *fold_n, int32_t *first);
 /* The index in c->keys of the keys of s[0..len), or -1 (no memory). */
 int32_t an_rules__name_key(an_name_keys *c, const char *s, size_t len);
-/* False when the folded keys a and b are too far apart in length or in
- * their letter sets to be within the edits an_rules__variant_k allows
- * (1, or 2 when both have 10 code points or more): a necessary condition
- * for a variant, and a few instructions where the verdict costs a hundred
- * or more, so that a candidate list can be filtered before it. An edit
- * adds or removes at most two letters of the set, a swap none. */
+/* True when two letter sets (an_name_key.letters) differ in at most
+ * 2 * edits letters: an edit adds or removes at most two letters of the
+ * set, a swap none. */
 static inline bool an_rules__letters_within(uint64_t a, uint64_t b, uint32_t edits)
 {
     uint32_t apart = 0;
@@ -182,6 +179,11 @@ static inline bool an_rules__letters_within(uint64_t a, uint64_t b, uint32_t edi
         apart++;
     return apart <= 2 * edits;
 }
+/* False when the folded keys a and b are too far apart in length or in
+ * their letter sets to be within the edits an_rules__variant_k allows
+ * (1, or 2 when both have 10 code points or more): a necessary condition
+ * for a variant, and a few instructions where the verdict costs a hundred
+ * or more, so that a candidate list can be filtered before it. */
 static inline bool an_rules__within_edits(const an_name_key *a, const an_name_key *b)
 {
     uint32_t shorter = a->fold_n < b->fold_n ? a->fold_n : b->fold_n;
