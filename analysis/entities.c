@@ -729,6 +729,25 @@ static int an_ent__affiliated_org(an_ent_state *st, size_t a, size_t b)
            (the && !an_ent__common_only(st, &st->toks.items[a])); /* "of the Architectural, ..." */
 }
 
+/* Whether [a, b), which a clue around it marks as an organization, can be
+ * one by its words: none of them a place, nationality or party adjective
+ * ("Chinese officials", "Republican officials", "Britain's Theresa May"),
+ * a given name, title or honorific ("Mary Smith spokesman"), unless the
+ * word is a known organization; and a lone word no plain lowercase one. */
+static int an_ent__plain_org_name(an_ent_state *st, size_t a, size_t b)
+{
+    if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME |
+                                      AN_LEX_FUNCTION | AN_LEX_TITLE | AN_LEX_HONORIFIC))
+        return 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t f = an_ent__lex(st, &st->toks.items[i]);
+        if ((f & (AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_FIRST | AN_LEX_TITLE | AN_LEX_HONORIFIC)) &&
+            !(f & AN_LEX_ORG))
+            return 0;
+    }
+    return b - a > 1 || !an_ent__common_only(st, &st->toks.items[a]);
+}
+
 /* Whether [a, b), in the possessive before a person's full name, is
  * that person's organization: "Demosisto's Nathan Law", "Apple's Tim
  * Cook". Not a place ("Britain's Theresa May", "Chicago's Rahm
@@ -745,16 +764,7 @@ static int an_ent__possessor_org(an_ent_state *st, size_t a, size_t b)
         (an_ent__lex(st, &st->toks.items[b + 1]) &
          (AN_LEX_FUNCTION | AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_ORG_HEAD | AN_LEX_TIME)))
         return 0;
-    if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME |
-                                      AN_LEX_FUNCTION))
-        return 0;
-    for (size_t i = a; i < b; i++) {
-        uint32_t f = an_ent__lex(st, &st->toks.items[i]);
-        if ((f & (AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_FIRST | AN_LEX_TITLE | AN_LEX_HONORIFIC)) &&
-            !(f & AN_LEX_ORG))
-            return 0;
-    }
-    return b - a > 1 || !an_ent__common_only(st, &st->toks.items[a]);
+    return an_ent__plain_org_name(st, a, b);
 }
 
 /* "Steve Rubell of Studio", "Tang Teaching Museum at Skidmore College":
@@ -921,22 +931,6 @@ static int an_ent__titles_and_orgs(an_ent_state *st, size_t a, size_t b)
     return 0;
 }
 
-/* Whether [a, b), before a noun for an organization's people, is the
- * organization: "Scientology officials", "a Pentagon spokesman", not
- * "Chinese officials", "Texas lawyers", "Democratic members" (an
- * adjective), or a person's name ("Mary Smith spokesman"). */
-static int an_ent__staff_of(an_ent_state *st, size_t a, size_t b)
-{
-    if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME | AN_LEX_NOT_NAME |
-                                      AN_LEX_FUNCTION | AN_LEX_TITLE | AN_LEX_HONORIFIC))
-        return 0;
-    for (size_t i = a; i < b; i++) {
-        uint32_t f = an_ent__lex(st, &st->toks.items[i]);
-        if ((f & (AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_FIRST | AN_LEX_TITLE)) && !(f & AN_LEX_ORG))
-            return 0;
-    }
-    return !an_ent__common_only(st, &st->toks.items[b - 1]) || b - a > 1;
-}
 
 /* "Colorado State University of the US", "University of Sheffield of the
  * UK": an organization that names itself, then "of the" and its country.
@@ -1017,8 +1011,10 @@ static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
         an_ent__add_name(st, AN_ENTITY_ORGANIZATION, a, b + 1);
         return 1;
     }
-    if (nl && (an_ent__lex(st, nl) & AN_LEX_STAFF_NOUN) && an_ent__staff_of(st, a, b)) {
-        an_ent__org(st, a, b, SIZE_MAX); /* "Scientology officials" */
+    /* A name before a noun for an organization's people: "Scientology
+     * officials", "a Pentagon spokesman"; not "Chinese officials". */
+    if (nl && (an_ent__lex(st, nl) & AN_LEX_STAFF_NOUN) && an_ent__plain_org_name(st, a, b)) {
+        an_ent__org(st, a, b, SIZE_MAX);
         return 1;
     }
     return 0;
