@@ -111,6 +111,13 @@ size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset)
     return lo;
 }
 
+bool an_rules__in_speech(const an_doc *doc, size_t offset)
+{
+    int32_t q = an_doc_quote_at(doc, offset);
+    return q >= 0 && !(doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH) &&
+           offset != doc->quotes.items[q].span.start;
+}
+
 bool an_rules__span_is(const an_doc *doc, an_span span, const char *s, size_t len)
 {
     return span.end - span.start == len && memcmp(doc->text + span.start, s, len) == 0;

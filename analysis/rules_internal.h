@@ -199,6 +199,9 @@ void an_rules__name_keys_free(an_name_keys *c);
 /* True when the word at w is one of the NULL-terminated list, ignoring
  * ASCII case. */
 bool an_rules__word_in(const an_doc *doc, an_span w, const char *const *list);
+/* True when offset lies inside a direct quote, the speaker's own words
+ * (not on its opening mark, not in scare quotes or a title). */
+bool an_rules__in_speech(const an_doc *doc, size_t offset);
 /* True when the text at span equals s[0..len) byte for byte. */
 bool an_rules__span_is(const an_doc *doc, an_span span, const char *s, size_t len);
 /* Quoted, NUL-terminated copy of a span for messages, cut at 60 bytes. */

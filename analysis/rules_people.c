@@ -72,14 +72,6 @@ static bool an_rp__subject_follows(const an_rules_ctx *cx, size_t wi)
            (an_lex_lookup(doc->text + n->span.start, len) & AN_LEX_SPEECH);
 }
 
-/* True when the offset lies inside a direct quote (the speaker's words). */
-static bool an_rp__in_quote(const an_doc *doc, size_t offset)
-{
-    int32_t q = an_doc_quote_at(doc, offset);
-    return q >= 0 && !(doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH) &&
-           offset != doc->quotes.items[q].span.start;
-}
-
 static bool an_rp__same(const an_doc *doc, an_span a, an_span b)
 {
     return a.end - a.start == b.end - b.start &&
@@ -349,7 +341,7 @@ static bool an_rp__text_full_name(const an_rules_ctx *cx, size_t i)
     const an_word *w = &cx->words.items[i], *p = &cx->words.items[i - 1];
     if (!w->capitalized || w->all_caps || !p->capitalized || p->all_caps ||
         w->span.start != p->span.end + 1 || doc->prose[p->span.end] != ' ' ||
-        !an_rules__word_in_body(cx, w) || an_rp__in_quote(doc, w->span.start))
+        !an_rules__word_in_body(cx, w) || an_rules__in_speech(doc, w->span.start))
         return false;
     uint32_t pf = an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start);
     if (!(pf & AN_LEX_FIRST) || (pf & (AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_PLACE)) ||
@@ -412,7 +404,7 @@ static bool an_rp__eponym(const an_doc *doc, an_span w)
 static bool an_rp__early_candidate(const an_rules_ctx *cx, size_t wi, an_span at)
 {
     const an_doc *doc = cx->doc;
-    if (!an_rules__in_body(cx, at.start) || an_rp__in_quote(doc, at.start) ||
+    if (!an_rules__in_body(cx, at.start) || an_rules__in_speech(doc, at.start) ||
         !an_rp__stands_alone(cx, wi) || an_rp__eponym(doc, at))
         return false;
     if (wi > 0 && an_rules__word_in(doc, cx->words.items[wi - 1].span, an_rp__naming))
@@ -493,7 +485,7 @@ static void an_rp__courtesy_later(an_rules_ctx *cx, const an_entity *e, an_span 
         size_t first;
         if (m->span.start <= in.start || m->kind != AN_MENTION_SURNAME ||
             an_rp__words_in(cx, m->span, &first) != 1 || !an_rp__same(doc, m->span, sur) ||
-            !an_rules__in_body(cx, m->span.start) || an_rp__in_quote(doc, m->span.start) ||
+            !an_rules__in_body(cx, m->span.start) || an_rules__in_speech(doc, m->span.start) ||
             an_rules__in_first_person(cx, m->span.start) || an_rp__eponym(doc, m->span))
             continue;
         if (first > 0 && (an_rules__word_in(doc, cx->words.items[first - 1].span, an_rp__titles) ||
@@ -1053,7 +1045,7 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
         if (!prev_given && (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
                             (AN_LEX_NATIONALITY | AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_FUNCTION)))
             continue; /* Australians, Paris, Tuesday; but "Frank Messina" is a name */
-        bool quoted = an_rp__in_quote(doc, w->span.start);
+        bool quoted = an_rules__in_speech(doc, w->span.start);
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (ent >= 0 && doc->entities.items[ent].kind != AN_ENTITY_PERSON)
             continue;
@@ -1094,7 +1086,7 @@ static bool an_rp__only_quoted(const an_rules_ctx *cx, an_span sp)
     size_t n_occ;
     const uint32_t *occ = an_rules__occurrences(cx, sp, &n_occ);
     for (size_t k = 0; k < n_occ; k++)
-        if (!an_rp__in_quote(cx->doc, cx->words.items[occ[k]].span.start))
+        if (!an_rules__in_speech(cx->doc, cx->words.items[occ[k]].span.start))
             return false;
     return true;
 }
@@ -1287,7 +1279,7 @@ static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
         const an_word *w = &cx->words.items[i];
         size_t nwords, n_same;
         if (!an_rules__word_in_body(cx, w) ||
-            an_rp__in_quote(cx->doc, w->span.start) || an_rules__word_in_first_person(cx, w))
+            an_rules__in_speech(cx->doc, w->span.start) || an_rules__word_in_first_person(cx, w))
             continue;
         if (!an_groups_find(&names, cx->doc->text + w->span.start, w->span.end - w->span.start, &n_same))
             continue; /* no name word: the cheaper test first */

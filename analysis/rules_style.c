@@ -14,14 +14,6 @@
 
 /* ---- shared ------------------------------------------------------------ */
 
-/* True when offset lies inside a direct quote (the speaker's own words). */
-static bool an_rs__in_speech(const an_doc *doc, size_t offset)
-{
-    int32_t q = an_doc_quote_at(doc, offset);
-    return q >= 0 && !(doc->quotes.items[q].flags & AN_QUOTE_NOT_SPEECH) &&
-           offset != doc->quotes.items[q].span.start;
-}
-
 static bool an_rs__is_upper(char c)
 {
     return c >= 'A' && c <= 'Z';
@@ -184,7 +176,7 @@ static void an_rs__ages(an_rules_ctx *cx)
         for (size_t i = 0; i < ent->n_mentions; i++) {
             const an_mention *m = &doc->mentions.items[ent->mentions[i]];
             if (m->span.start > p.intro.start && an_rules__in_body(cx, m->span.start) &&
-                !an_rs__in_speech(doc, m->span.start) &&
+                !an_rules__in_speech(doc, m->span.start) &&
                 !an_rules__in_first_person(cx, m->span.start))
                 an_rs__age_mention(cx, &p, m);
         }
