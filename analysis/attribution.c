@@ -1556,6 +1556,13 @@ static void an_at__speech_kind(an_att *a, an_quote *q, const an_attr *own)
 
 /* ---- the pass ------------------------------------------------------------- */
 
+static bool an_at__he_or_she(const char *s, an_span w)
+{
+    size_t n = w.end - w.start;
+    return (n == 2 && tolower((unsigned char)s[w.start]) == 'h') ||
+           (n == 3 && tolower((unsigned char)s[w.start]) == 's');
+}
+
 /* Rule 4c, for a quote nothing attributes: the subject of its own sentence
  * when that is a named person or organization ("X, of the University of
  * Y, studies "…""), else for a quote opening its paragraph the person
@@ -1567,7 +1574,7 @@ static int32_t an_at__context_speaker(an_att *a, const an_quote *q, size_t prev_
     an_at__load_before(a, ws, q->span.start);
     an_attr t = {0};
     if (a->ntok > 0 && an_at__subject_of_clause(a, 0, a->ntok, &t) && t.subj != AN_SUBJ_SOURCE &&
-        t.subj != AN_SUBJ_PRONOUN && t.subj != AN_SUBJ_ROLE) {
+        (t.subj != AN_SUBJ_PRONOUN || an_at__he_or_she(a->s, t.subject)) && t.subj != AN_SUBJ_ROLE) {
         an_quote tmp = *q;
         an_at__materialize(a, &t, &tmp);
         return tmp.speaker;
@@ -1600,6 +1607,21 @@ static bool an_at__adjacent(const an_att *a, const an_attr *r, size_t quote)
             a->s[p] != '\r')
             return false;
     return true;
+}
+
+/* True when a quote nothing attributes can carry the last speaker on: it
+ * opens its paragraph, or the last quote is in the same paragraph. A quote
+ * inside another paragraph's sentence ("What about the adage, "…"?") is
+ * that sentence's, not the last speaker's. */
+static bool an_at__carries_on(const an_att *a, const an_quote *q, size_t last_quote_end)
+{
+    size_t ps = an_at__para_start(a->s, q->span.start, AN_AT_WINDOW * 3);
+    if (last_quote_end >= ps)
+        return true;
+    size_t p = q->span.start;
+    while (p > ps && an_at__is_space(a->s, a->len, p - 1))
+        p--;
+    return p == ps;
 }
 
 /* True when the quote's own text ends a sentence ("… the end.") */
@@ -1686,7 +1708,8 @@ void an__attribution_resolve(an_doc *doc)
             an_quote tmp = *q;
             an_at__materialize(&a, &r, &tmp);
             q->speaker = tmp.speaker; /* the cue is not this quote's own */
-        } else if (have_last && q->span.start - last_quote_end < AN_AT_WINDOW * 3) {
+        } else if (have_last && q->span.start - last_quote_end < AN_AT_WINDOW * 3 &&
+                   an_at__carries_on(&a, q, last_quote_end)) {
             q->speaker = last_speaker;
             q->flags |= AN_QUOTE_CONTINUATION;
         } else {

@@ -336,6 +336,30 @@ static void test_interrupted_and_continuation(void **state)
     an_doc_free(doc);
 }
 
+/* A quote inside another paragraph's sentence is that sentence's: the
+ * last speaker is not carried into it, its own subject speaks. */
+static void test_no_continuation_into_another_sentence(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("Coach Ann Lee spoke after the final.\n\n"
+                         "\"We are tired,\" Lee said.\n\n"
+                         "Club captain Tom Hart watched from the bench. He looked at the season as a "
+                         "\"long road with a good end\" before leaving.\n\n"
+                         "\"We will be back,\" Hart said.\n\n"
+                         "What about the adage, \"Those who forget history are doomed to repeat it\"?\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 4);
+    assert_string_equal(speaker_name(doc, &q[0]), "Ann Lee");
+    assert_string_equal(speaker_name(doc, &q[1]), "Tom Hart"); /* "He", not Lee carried on */
+    assert_false(q[1].flags & AN_QUOTE_CONTINUATION);
+    assert_string_equal(speaker_name(doc, &q[2]), "Tom Hart");
+    assert_null(speaker_name(doc, &q[3])); /* the question's, not Hart's */
+    assert_false(q[3].flags & AN_QUOTE_CONTINUATION);
+    an_doc_free(doc);
+}
+
 static void test_according_to_and_unnamed_source(void **state)
 {
     (void)state;
@@ -453,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_role_noun_speaker),
         cmocka_unit_test(test_affiliation_is_not_the_speaker),
         cmocka_unit_test(test_interrupted_and_continuation),
+        cmocka_unit_test(test_no_continuation_into_another_sentence),
         cmocka_unit_test(test_according_to_and_unnamed_source),
         cmocka_unit_test(test_organization_speaker),
         cmocka_unit_test(test_hostile_bytes),
