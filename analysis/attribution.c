@@ -1609,6 +1609,21 @@ static bool an_at__adjacent(const an_att *a, const an_attr *r, size_t quote)
     return true;
 }
 
+/* True when a person other than `speaker` is named in [s, e) outside
+ * quotes: the speaker is carried forward only until someone else is
+ * named. */
+static bool an_at__other_person_between(const an_att *a, size_t s, size_t e, int32_t speaker)
+{
+    for (size_t i = an_at__lower(a, s); i < a->n_order && a->starts[i] < e; i++) {
+        const an_mention *m = &a->doc->mentions.items[a->order[i]];
+        if ((int32_t)m->entity != speaker &&
+            a->doc->entities.items[m->entity].kind == AN_ENTITY_PERSON &&
+            !an_at__in_quote(a, m->span.start))
+            return true;
+    }
+    return false;
+}
+
 /* True when a quote nothing attributes can carry the last speaker on: it
  * opens its paragraph, or the last quote is in the same paragraph. A quote
  * inside another paragraph's sentence ("What about the adage, "…"?") is
@@ -1709,7 +1724,8 @@ void an__attribution_resolve(an_doc *doc)
             an_at__materialize(&a, &r, &tmp);
             q->speaker = tmp.speaker; /* the cue is not this quote's own */
         } else if (have_last && q->span.start - last_quote_end < AN_AT_WINDOW * 3 &&
-                   an_at__carries_on(&a, q, last_quote_end)) {
+                   an_at__carries_on(&a, q, last_quote_end) &&
+                   !an_at__other_person_between(&a, last_quote_end, q->span.start, last_speaker)) {
             q->speaker = last_speaker;
             q->flags |= AN_QUOTE_CONTINUATION;
         } else {

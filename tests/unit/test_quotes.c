@@ -360,6 +360,23 @@ static void test_no_continuation_into_another_sentence(void **state)
     an_doc_free(doc);
 }
 
+/* The last speaker is carried forward only until someone else is named. */
+static void test_continuation_stops_at_another_person(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("\"We are tired,\" coach Ann Lee said.\n\n"
+                         "The club's owner, Tom Hart, spoke to the players after the match.\n\n"
+                         "\"We will be back next year.\"\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(speaker_name(doc, &q[0]), "Ann Lee");
+    assert_string_equal(speaker_name(doc, &q[1]), "Tom Hart");
+    assert_false(q[1].flags & AN_QUOTE_CONTINUATION);
+    an_doc_free(doc);
+}
+
 static void test_according_to_and_unnamed_source(void **state)
 {
     (void)state;
@@ -478,6 +495,7 @@ int main(void)
         cmocka_unit_test(test_affiliation_is_not_the_speaker),
         cmocka_unit_test(test_interrupted_and_continuation),
         cmocka_unit_test(test_no_continuation_into_another_sentence),
+        cmocka_unit_test(test_continuation_stops_at_another_person),
         cmocka_unit_test(test_according_to_and_unnamed_source),
         cmocka_unit_test(test_organization_speaker),
         cmocka_unit_test(test_hostile_bytes),
