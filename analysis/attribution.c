@@ -1505,6 +1505,32 @@ static size_t an_at__words(const char *s, size_t st, size_t en, bool *title_case
     return words;
 }
 
+/* True when a short quote stands right before a lowercase noun that it
+ * modifies: `features "free as in beer" content`, `the "one country, two
+ * systems" model`. Such a quote is a term, not speech. A quote that ends
+ * in its own punctuation ("We won," coach Lee said) never is. */
+static bool an_at__modifies_noun(const an_att *a, const an_quote *q, size_t inner_end, size_t words)
+{
+    if (words == 0 || words > 5 || (q->flags & AN_QUOTE_UNCLOSED) || inner_end == 0)
+        return false;
+    char last = a->s[inner_end - 1];
+    if (last == ',' || last == '.' || last == '?' || last == '!' || last == ':' || last == ';')
+        return false;
+    size_t p = q->span.end;
+    if (p + 1 >= a->len || a->s[p] != ' ')
+        return false;
+    an_tok t;
+    size_t we = a->len - p > 40 ? p + 40 : a->len;
+    if (an_at__tokens(a->s, p, we, &t, 1) != 1 || t.kind != AN_TK_WORD)
+        return false;
+    const char *w = a->s + t.s;
+    size_t n = t.e - t.s;
+    if (n < 3 || !islower((unsigned char)w[0]) || (w[n - 2] == 'l' && w[n - 1] == 'y'))
+        return false;
+    return !(an_lex_lookup(w, n) &
+             (AN_LEX_FUNCTION | AN_LEX_SPEECH | AN_LEX_TIME | AN_LEX_ROLE | AN_LEX_TITLE));
+}
+
 /* Marks quotes that are not speech: nicknames, titles, scare quotes. */
 static void an_at__speech_kind(an_att *a, an_quote *q, const an_attr *own)
 {
@@ -1541,7 +1567,7 @@ static void an_at__speech_kind(an_att *a, an_quote *q, const an_attr *own)
     bool not_speech = false;
     if (q->flags & AN_QUOTE_HEADLINE)
         not_speech = !own->found || words <= 3;
-    else if (nickname)
+    else if (nickname || an_at__modifies_noun(a, q, en, words))
         not_speech = true;
     else if (title_case && !sentence && (after_title_word || !own->found || words >= 2))
         not_speech = true;

@@ -212,6 +212,28 @@ static void test_headline_and_not_speech(void **state)
     an_doc_free(doc);
 }
 
+/* A short quote right before a lowercase noun it modifies is a term. */
+static void test_quoted_term_before_a_noun(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("Lee said the site features \"free as in beer\" content. Hong Kong keeps its "
+                         "\"one country, two systems\" model, she said. Lee said the change has a "
+                         "\"strong rationale\" and called it \"overdue\" in a letter.\n\n"
+                         "\"We won this one\" coach Ann Lee said.\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 5);
+    assert_true(q[0].flags & AN_QUOTE_NOT_SPEECH);
+    assert_true(q[1].flags & AN_QUOTE_NOT_SPEECH);
+    assert_quote_text(doc, &q[2], "\"strong rationale\"");
+    assert_false(q[2].flags & AN_QUOTE_NOT_SPEECH); /* before "and" */
+    assert_false(q[3].flags & AN_QUOTE_NOT_SPEECH); /* before "in" */
+    assert_quote_text(doc, &q[4], "\"We won this one\"");
+    assert_false(q[4].flags & AN_QUOTE_NOT_SPEECH); /* before a role noun */
+    an_doc_free(doc);
+}
+
 static void test_markdown_code_is_ignored(void **state)
 {
     (void)state;
@@ -487,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_running_quote_without_opening_mark),
         cmocka_unit_test(test_stray_marks),
         cmocka_unit_test(test_headline_and_not_speech),
+        cmocka_unit_test(test_quoted_term_before_a_noun),
         cmocka_unit_test(test_markdown_code_is_ignored),
         cmocka_unit_test(test_said_name_and_name_said),
         cmocka_unit_test(test_pronoun_speaker),
