@@ -1507,8 +1507,10 @@ static size_t an_at__words(const char *s, size_t st, size_t en, bool *title_case
 
 /* True when a short quote stands right before a lowercase noun that it
  * modifies: `features "free as in beer" content`, `the "one country, two
- * systems" model`. Such a quote is a term, not speech. A quote that ends
- * in its own punctuation ("We won," coach Lee said) never is. */
+ * systems" model`. Unattributed, such a quote is a term, not speech
+ * (the caller asks only then: `Lee called it an "unfair" process` is
+ * Lee's). A quote that ends in its own punctuation ("We won," coach Lee
+ * said) never is. */
 static bool an_at__modifies_noun(const an_att *a, const an_quote *q, size_t inner_end, size_t words)
 {
     if (words == 0 || words > 5 || (q->flags & AN_QUOTE_UNCLOSED) || inner_end == 0)
@@ -1567,7 +1569,7 @@ static void an_at__speech_kind(an_att *a, an_quote *q, const an_attr *own)
     bool not_speech = false;
     if (q->flags & AN_QUOTE_HEADLINE)
         not_speech = !own->found || words <= 3;
-    else if (nickname || an_at__modifies_noun(a, q, en, words))
+    else if (nickname || (!own->found && an_at__modifies_noun(a, q, en, words)))
         not_speech = true;
     else if (title_case && !sentence && (after_title_word || !own->found || words >= 2))
         not_speech = true;

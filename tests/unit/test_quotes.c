@@ -212,25 +212,29 @@ static void test_headline_and_not_speech(void **state)
     an_doc_free(doc);
 }
 
-/* A short quote right before a lowercase noun it modifies is a term. */
+/* A short quote that nothing attributes, right before a lowercase noun it
+ * modifies, is a term. An attributed one stays a partial quote. */
 static void test_quoted_term_before_a_noun(void **state)
 {
     (void)state;
-    an_doc *doc = doc_of("Lee said the site features \"free as in beer\" content. Hong Kong keeps its "
-                         "\"one country, two systems\" model, she said. Lee said the change has a "
-                         "\"strong rationale\" and called it \"overdue\" in a letter.\n\n"
+    an_doc *doc = doc_of("The site features \"free as in beer\" content. Hong Kong keeps its "
+                         "\"one country, two systems\" model. Lee said the change has a "
+                         "\"strong rationale\". Lee said it was an \"unfair and rushed\" process.\n\n"
+                         "The cost was \"far too high for a small club\" by any measure.\n\n"
                          "\"We won this one\" coach Ann Lee said.\n",
                          AN_FORMAT_PLAIN);
     size_t n;
     const an_quote *q = quotes_of(doc, &n);
-    assert_int_equal(n, 5);
+    assert_int_equal(n, 6);
     assert_true(q[0].flags & AN_QUOTE_NOT_SPEECH);
     assert_true(q[1].flags & AN_QUOTE_NOT_SPEECH);
     assert_quote_text(doc, &q[2], "\"strong rationale\"");
-    assert_false(q[2].flags & AN_QUOTE_NOT_SPEECH); /* before "and" */
-    assert_false(q[3].flags & AN_QUOTE_NOT_SPEECH); /* before "in" */
-    assert_quote_text(doc, &q[4], "\"We won this one\"");
-    assert_false(q[4].flags & AN_QUOTE_NOT_SPEECH); /* before a role noun */
+    assert_false(q[2].flags & AN_QUOTE_NOT_SPEECH);
+    assert_quote_text(doc, &q[3], "\"unfair and rushed\"");
+    assert_false(q[3].flags & AN_QUOTE_NOT_SPEECH); /* "Lee said" attributes it */
+    assert_false(q[4].flags & AN_QUOTE_NOT_SPEECH); /* before "by" */
+    assert_quote_text(doc, &q[5], "\"We won this one\"");
+    assert_false(q[5].flags & AN_QUOTE_NOT_SPEECH); /* before a role noun */
     an_doc_free(doc);
 }
 
