@@ -632,6 +632,12 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
     size_t n = b - a;
     if (n == 0 || n > 5)
         return 0;
+    /* A given name after a role noun is a person even when it also names a
+     * place: "his wife Mary" (Mary, Turkmenistan), "her husband Jordan". */
+    an_tok *role = an_ent__prev_lower(st, a);
+    if (!titled && n == 1 && role && (an_ent__lex(st, role) & AN_LEX_ROLE) &&
+        (an_ent__lex(st, &st->toks.items[a]) & AN_LEX_FIRST))
+        titled = 1;
     if (an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_ORG | AN_LEX_TIME |
                                       AN_LEX_NOT_NAME | AN_LEX_TITLE))
         return titled && n == 1 && !an_ent__span_is(st, a, b, AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_TITLE);

@@ -158,6 +158,19 @@ static void test_titled_surname_and_full_name(void **state)
     an_doc_free(doc);
 }
 
+/* A given name after a role noun is a person, even when it also names a
+ * place (Mary, Turkmenistan); a country after "member" is not. */
+static void test_given_name_after_role_noun(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("The funeral was held on Monday. His wife Mary said the service was "
+                          "moving. Her husband Jordan thanked the nurses. EU member Poland objected.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Mary"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Jordan"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Poland"));
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -626,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_org_possessive_before_person),
         cmocka_unit_test(test_org_called_named),
         cmocka_unit_test(test_capital_the),
+        cmocka_unit_test(test_given_name_after_role_noun),
         cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
