@@ -1073,6 +1073,18 @@ static void an_ent__thing(an_ent_state *st, size_t a, size_t b)
 }
 
 /* Classifies the chunk [a, b) of the current block; how is AN_CHUNK_*. */
+/* Post-nominal letters: an honour, an office or a degree written after a
+ * name ("Kama Melly QC", "Jane Doe MP", "John Smith OBE"). */
+static int an_ent__post_nominal(an_ent_state *st, const an_tok *t)
+{
+    static const char *const w[] = {"CBE", "DBE", "FRS", "GBE", "KBE", "KC", "MBE", "MEP", "MLA",
+                                    "MP", "MPP", "MSP", "OBE", "PhD", "QC", "SC"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (an_ent__is(st, t, w[k]))
+            return 1;
+    return 0;
+}
+
 static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int how)
 {
     int split = how & AN_CHUNK_SPLIT;
@@ -1082,6 +1094,8 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int how)
         b--; /* "... Magicians Wednesday", not "Johnnie Christmas" */
     if (a >= b || (b - a == 1 && (st->toks.items[a].flags & AN_TOK_CLAIMED)))
         return; /* nothing left, or an acronym the name before it defined */
+    if (b - a >= 2 && an_ent__post_nominal(st, &st->toks.items[b - 1]))
+        b--; /* "Kama Melly QC", "Jane Doe MP": letters after a name, not part of it */
     b = an_ent__country_tail(st, a, b);
     size_t thing = an_ent__storm_or_ship(st, a, b);
     if (thing != SIZE_MAX) {

@@ -171,6 +171,21 @@ static void test_given_name_after_role_noun(void **state)
     an_doc_free(doc);
 }
 
+/* Post-nominal letters after a name are not part of it. */
+static void test_post_nominal_letters(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("The hearing ended on Monday. Prosecutor Kama Melly QC said the case was "
+                          "closed. Later Jane Doe MP said she agreed, and Sir John Smith OBE "
+                          "thanked the court.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Kama Melly"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Jane Doe"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "John Smith"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 3);
+    assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 0);
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -640,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_org_called_named),
         cmocka_unit_test(test_capital_the),
         cmocka_unit_test(test_given_name_after_role_noun),
+        cmocka_unit_test(test_post_nominal_letters),
         cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
