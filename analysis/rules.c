@@ -664,6 +664,11 @@ static bool an_rules__after_sentence_end(const an_rules_ctx *cx, ptrdiff_t para,
     return true;
 }
 
+bool an_rules__sentence_start(const an_rules_ctx *cx, const an_word *w)
+{
+    return an_rules__after_sentence_end(cx, w->para, w->span.start);
+}
+
 /* Words are pushed in text order, so the paragraph of each is found by
  * moving *cursor forward rather than by a search. */
 static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, size_t end,
@@ -674,7 +679,7 @@ static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, 
     ptrdiff_t para = *cursor < cx->paras.len && cx->paras.items[*cursor].span.start <= start
                          ? (ptrdiff_t)*cursor
                          : -1;
-    an_word w = {{start, end}, false, false, false, false, (int32_t)para};
+    an_word w = {{start, end}, false, false, false, (int32_t)para};
     if (first < 0x80) {
         w.capitalized = first >= 'A' && first <= 'Z';
     } else {
@@ -683,7 +688,6 @@ static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, 
     }
     w.all_caps = upper > 0 && lower == 0;
     w.has_upper = upper > 0;
-    w.sentence_start = an_rules__after_sentence_end(cx, para, start);
     if (AN_VEC_PUSH(cx->words, w) == 0 && w.capitalized)
         AN_VEC_PUSH(cx->capitalized, (uint32_t)(cx->words.len - 1));
 }

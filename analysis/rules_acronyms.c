@@ -245,7 +245,7 @@ static bool an_ra__in_name_or_quote(const an_rules_ctx *cx, size_t wi, an_span p
         return true;
     if (wi > 0) {
         const an_word *p = &cx->words.items[wi - 1];
-        if (p->capitalized && !p->sentence_start && w->span.start == p->span.end + 1 &&
+        if (p->capitalized && !an_rules__sentence_start(cx, p) && w->span.start == p->span.end + 1 &&
             doc->prose[p->span.end] == ' ')
             return true;
     }

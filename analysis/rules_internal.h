@@ -27,7 +27,6 @@ typedef struct an_word {
     bool capitalized; /* first letter upper or title case */
     bool all_caps;    /* every letter upper case, at least one letter */
     bool has_upper;   /* at least one upper-case letter */
-    bool sentence_start;
     int32_t para; /* index into paragraphs, or -1 (a paragraph has at least 2 bytes) */
 } an_word;
 
@@ -117,6 +116,9 @@ bool an_rules__in_first_person(const an_rules_ctx *cx, size_t offset);
  * the paragraph the word carries rather than by a search. */
 bool an_rules__word_in_body(const an_rules_ctx *cx, const an_word *w);
 bool an_rules__word_in_first_person(const an_rules_ctx *cx, const an_word *w);
+/* True when the word follows a sentence end (or starts its paragraph):
+ * asked of a few words only, so not kept per word. */
+bool an_rules__sentence_start(const an_rules_ctx *cx, const an_word *w);
 /* The first word starting at or after offset (index into cx->words). */
 size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset);
 /* The words spelled exactly like the text at sp (ascending indices into

@@ -185,7 +185,7 @@ static bool an_rp__stands_alone(const an_rules_ctx *cx, size_t i)
     if (i > 0) {
         const an_word *p = &cx->words.items[i - 1];
         bool adjacent = w->span.start == p->span.end + 1 && doc->prose[p->span.end] == ' ';
-        if (adjacent && p->capitalized && !p->sentence_start &&
+        if (adjacent && p->capitalized && !an_rules__sentence_start(cx, p) &&
             !an_rules__word_in(doc, p->span, an_rp__titles))
             return false;
     }
@@ -345,7 +345,7 @@ static bool an_rp__text_full_name(const an_rules_ctx *cx, size_t i)
         return false;
     uint32_t pf = an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start);
     if (!(pf & AN_LEX_FIRST) || (pf & (AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_PLACE)) ||
-        ((pf & AN_LEX_WORD) && p->sentence_start))
+        ((pf & AN_LEX_WORD) && an_rules__sentence_start(cx, p)))
         return false;
     uint32_t wf = an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start);
     if (wf & (AN_LEX_FUNCTION | AN_LEX_NATIONALITY | AN_LEX_NOT_NAME | AN_LEX_ORG_HEAD))
@@ -1072,8 +1072,8 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
         bool word = (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
                      (AN_LEX_WORD | AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_PLACE)) != 0;
         if (nwords >= 2 || prev_given ||
-            (an_rp__stands_alone(cx, i) && !(word && w->sentence_start) &&
-             (!w->sentence_start || possessive || an_rp__subject_follows(cx, i))))
+            (an_rp__stands_alone(cx, i) && !(word && an_rules__sentence_start(cx, w)) &&
+             (!an_rules__sentence_start(cx, w) || possessive || an_rp__subject_follows(cx, i))))
             an_rp__add_pair(doc, pairs, s, w->span);
     }
     an_rp__token_set_free(&set);
@@ -1200,7 +1200,7 @@ static bool an_rp__kin_intro(const an_rules_ctx *cx, an_span intro)
         const an_word *w = &cx->words.items[wi - back];
         if (an_rules__word_in(cx->doc, w->span, an_rp__kin))
             return true;
-        if (w->sentence_start)
+        if (an_rules__sentence_start(cx, w))
             break;
     }
     return false;
