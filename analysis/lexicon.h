@@ -58,14 +58,22 @@ bool an_lex_known_acronym(const char *text, size_t len);
 /* Flags of an entry given its normalized key (the caller lowered it). */
 uint32_t an_lex_lookup_key(const char *key, size_t len);
 
-/* The hash shared by the generator and the lookup (FNV-1a, 32 bits). */
+/* The hash shared by the generator and the lookup (FNV-1a, 32 bits);
+ * four bytes a step, which is the same hash with a quarter of the loop's
+ * own instructions (keys are short: the loop was a third of a lookup). */
 static inline uint32_t an_lex_hash(const char *key, size_t len)
 {
+    const unsigned char *k = (const unsigned char *)key;
     uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)key[i];
-        h *= 16777619u;
+    size_t i = 0;
+    for (; i + 4 <= len; i += 4) {
+        h = (h ^ k[i]) * 16777619u;
+        h = (h ^ k[i + 1]) * 16777619u;
+        h = (h ^ k[i + 2]) * 16777619u;
+        h = (h ^ k[i + 3]) * 16777619u;
     }
+    for (; i < len; i++)
+        h = (h ^ k[i]) * 16777619u;
     return h;
 }
 
