@@ -726,8 +726,11 @@ static void an_rules__split_words(an_rules_ctx *cx)
     int upper = 0, lower = 0, in_word = 0;
     int32_t first = 0;
     while (i <= len) {
+        bool ends = true; /* the word in progress, if any, ends at i */
+        size_t step = 1;
         if (an__ascii_class[p[i]]) { /* the common case, inline; p[len] is NUL */
-            if (!in_word) {
+            bool fresh = !in_word;
+            if (fresh) {
                 in_word = 1;
                 start = i;
                 upper = lower = 0;
@@ -738,11 +741,12 @@ static void an_rules__split_words(an_rules_ctx *cx)
                 seen |= an__ascii_class[p[i]];
             upper += (seen & AN_ASCII_UPPER) != 0;
             lower += (seen & AN_ASCII_LOWER) != 0;
-            continue;
-        }
-        bool ends = true; /* the word in progress, if any, ends at i */
-        size_t step = 1;
-        if (i < len && (p[i] >= 0x80 || (in_word && (p[i] == '\'' || p[i] == '-')))) {
+            /* A word of ASCII letters and digits that ends at ASCII other
+             * than a joiner (most words) ends here, without the general
+             * step below; p[len] is NUL, so i <= len. */
+            if (!fresh || p[i] >= 0x80 || p[i] == '\'' || p[i] == '-')
+                continue;
+        } else if (i < len && (p[i] >= 0x80 || (in_word && (p[i] == '\'' || p[i] == '-')))) {
             int32_t c;
             size_t k = an_rules__next_cp(p + i, len - i, &c);
             bool wc = an_rules__word_cp(c);
