@@ -1,6 +1,7 @@
 /* json_write.c - a streaming JSON writer with jansson's bytes. */
 #include "protocol/json_write.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,13 +78,15 @@ static inline void proto_jw__putc(proto_jw *w, char c)
 static void proto_jw__newline(proto_jw *w, int depth)
 {
     size_t spaces = (size_t)depth * (size_t)w->indent;
-    if (w->indent == 0 || !proto_jw__room(w, spaces + 1))
+    if (w->indent == 0 || !proto_jw__room(w, spaces + 1 + 8))
         return;
     char *o = w->buf + w->len;
     *o++ = '\n';
-    for (size_t i = 0; i < spaces; i++)
-        *o++ = ' ';
-    w->len = (size_t)(o - w->buf);
+    /* Eight spaces a store, into the room reserved past the end: a call
+     * to memset cost more than the few bytes of an indentation. */
+    for (size_t i = 0; i < spaces; i += 8)
+        memcpy(o + i, "        ", 8);
+    w->len += 1 + spaces;
 }
 
 /* What goes before a value or a key: nothing after a key, else the
@@ -283,6 +286,33 @@ void proto_jw_key(proto_jw *w, const char *key)
         w->buf[w->len++] = ':';
         if (w->indent)
             w->buf[w->len++] = ' ';
+    }
+    w->after_key = true;
+}
+
+/* True when every byte of s[0..len) needs no escape (for an assert). */
+static inline bool proto_jw__is_plain(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!proto_jw__plain[(unsigned char)s[i]])
+            return false;
+    return true;
+}
+
+void proto_jw_key_plain(proto_jw *w, const char *key, size_t len)
+{
+    assert(proto_jw__is_plain(key, len));
+    proto_jw__before(w);
+    if (proto_jw__room(w, len + 4)) {
+        char *o = w->buf + w->len;
+        *o++ = '"';
+        for (size_t i = 0; i < len; i++) /* short: no call to memcpy */
+            *o++ = key[i];
+        *o++ = '"';
+        *o++ = ':';
+        if (w->indent)
+            *o++ = ' ';
+        w->len = (size_t)(o - w->buf);
     }
     w->after_key = true;
 }

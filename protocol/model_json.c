@@ -73,11 +73,11 @@ static void proto__write_span(proto_jw *w, const an_doc *doc, an_span span)
 {
     an_str text = an_doc_text(doc);
     proto_jw_object_begin(w);
-    proto_jw_key(w, "start");
+    PROTO_JW_KEY(w, "start");
     proto_jw_int(w, (long long)span.start);
-    proto_jw_key(w, "end");
+    PROTO_JW_KEY(w, "end");
     proto_jw_int(w, (long long)span.end);
-    proto_jw_key(w, "text");
+    PROTO_JW_KEY(w, "text");
     proto_jw_string(w, text.ptr + span.start, span.end - span.start);
 }
 
@@ -88,28 +88,28 @@ static void proto__write_entity(proto_jw *w, const an_doc *doc, const an_entity 
     size_t n_mentions;
     const an_mention *mentions = an_doc_mentions(doc, &n_mentions);
     proto_jw_object_begin(w);
-    proto_jw_key(w, "id");
+    PROTO_JW_KEY(w, "id");
     proto_jw_cstr(w, id);
-    proto_jw_key(w, "name");
+    PROTO_JW_KEY(w, "name");
     proto_jw_string(w, e->name.ptr, e->name.len);
     if (e->kind == AN_ENTITY_PERSON) {
-        proto_jw_key(w, "title");
+        PROTO_JW_KEY(w, "title");
         if (e->title.ptr)
             proto_jw_string(w, e->title.ptr, e->title.len);
         else
             proto_jw_null(w);
     }
-    proto_jw_key(w, "aliases");
+    PROTO_JW_KEY(w, "aliases");
     proto_jw_array_begin(w);
     for (size_t i = 0; i < e->n_aliases; i++)
         proto_jw_string(w, e->aliases[i].ptr, e->aliases[i].len);
     proto_jw_array_end(w);
-    proto_jw_key(w, "mentions");
+    PROTO_JW_KEY(w, "mentions");
     proto_jw_array_begin(w);
     for (size_t i = 0; i < e->n_mentions; i++) {
         const an_mention *m = &mentions[e->mentions[i]];
         proto__write_span(w, doc, m->span);
-        proto_jw_key(w, "kind");
+        PROTO_JW_KEY(w, "kind");
         proto_jw_cstr(w, an_mention_kind_name(m->kind));
         proto_jw_object_end(w);
     }
@@ -134,7 +134,7 @@ static void proto__write_quote(proto_jw *w, const an_doc *doc, const an_quote *q
     const an_entity *entities = an_doc_entities(doc, &n_entities);
     const an_mention *mentions = an_doc_mentions(doc, &n_mentions);
     proto__write_span(w, doc, q->span);
-    proto_jw_key(w, "speaker");
+    PROTO_JW_KEY(w, "speaker");
     if (q->speaker >= 0 && (size_t)q->speaker < n_entities) {
         char id[12];
         proto__entity_id(&entities[q->speaker], id);
@@ -142,20 +142,20 @@ static void proto__write_quote(proto_jw *w, const an_doc *doc, const an_quote *q
     } else {
         proto_jw_null(w);
     }
-    proto_jw_key(w, "cue");
+    PROTO_JW_KEY(w, "cue");
     proto__write_span_or_null(w, doc, q->cue);
-    proto_jw_key(w, "speaker_mention");
+    PROTO_JW_KEY(w, "speaker_mention");
     if (q->speaker_mention >= 0 && (size_t)q->speaker_mention < n_mentions) {
         proto__write_span(w, doc, mentions[q->speaker_mention].span);
         proto_jw_object_end(w);
     } else {
         proto__write_span_or_null(w, doc, q->source_phrase);
     }
-    proto_jw_key(w, "continuation");
+    PROTO_JW_KEY(w, "continuation");
     proto_jw_bool(w, q->flags & AN_QUOTE_CONTINUATION);
-    proto_jw_key(w, "closed");
+    PROTO_JW_KEY(w, "closed");
     proto_jw_bool(w, !(q->flags & AN_QUOTE_UNCLOSED));
-    proto_jw_key(w, "speech");
+    PROTO_JW_KEY(w, "speech");
     proto_jw_bool(w, !(q->flags & AN_QUOTE_NOT_SPEECH));
     proto_jw_object_end(w);
 }
@@ -166,29 +166,29 @@ static void proto__write_diagnostic(proto_jw *w, const an_doc *doc, proto_cursor
     size_t line, column;
     proto_line_column_with(doc, c, d->span.start, &line, &column);
     proto_jw_object_begin(w);
-    proto_jw_key(w, "rule");
+    PROTO_JW_KEY(w, "rule");
     proto_jw_cstr(w, an_rule_name(d->rule));
-    proto_jw_key(w, "severity");
+    PROTO_JW_KEY(w, "severity");
     proto_jw_cstr(w, proto_severity_name(d->severity));
-    proto_jw_key(w, "start");
+    PROTO_JW_KEY(w, "start");
     proto_jw_int(w, (long long)d->span.start);
-    proto_jw_key(w, "end");
+    PROTO_JW_KEY(w, "end");
     proto_jw_int(w, (long long)d->span.end);
-    proto_jw_key(w, "line");
+    PROTO_JW_KEY(w, "line");
     proto_jw_int(w, (long long)line);
-    proto_jw_key(w, "column");
+    PROTO_JW_KEY(w, "column");
     proto_jw_int(w, (long long)column);
-    proto_jw_key(w, "message");
+    PROTO_JW_KEY(w, "message");
     proto_jw_string(w, d->message.ptr, d->message.len);
     if (d->related.end > d->related.start) {
-        proto_jw_key(w, "related");
+        PROTO_JW_KEY(w, "related");
         proto__write_span(w, doc, d->related);
-        proto_jw_key(w, "message");
+        PROTO_JW_KEY(w, "message");
         proto_jw_string(w, d->related_message.ptr, d->related_message.len);
         proto_jw_object_end(w);
     }
     if (d->replacement.ptr) {
-        proto_jw_key(w, "replacement");
+        PROTO_JW_KEY(w, "replacement");
         proto_jw_string(w, d->replacement.ptr, d->replacement.len);
     }
     proto_jw_object_end(w);
@@ -210,14 +210,14 @@ void proto_model_write_to(proto_jw *w, const an_doc *doc, const char *file)
 {
     size_t n;
     proto_jw_object_begin(w);
-    proto_jw_key(w, "byline");
+    PROTO_JW_KEY(w, "byline");
     proto_jw_int(w, 1);
-    proto_jw_key(w, "file");
+    PROTO_JW_KEY(w, "file");
     proto_jw_cstr(w, file);
     for (size_t k = 0; k < 3; k++) /* people, organizations, places */
         proto__write_entities(w, doc, k);
     const an_quote *q = an_doc_quotes(doc, &n);
-    proto_jw_key(w, "quotes");
+    PROTO_JW_KEY(w, "quotes");
     proto_jw_array_begin(w);
     for (size_t i = 0; i < n && !w->failed; i++)
         proto__write_quote(w, doc, &q[i]);
@@ -226,7 +226,7 @@ void proto_model_write_to(proto_jw *w, const an_doc *doc, const char *file)
     an_str text = an_doc_text(doc);
     proto_cursor c;
     proto_cursor_init(&c, text.ptr, text.len, PROTO_ENC_UTF32);
-    proto_jw_key(w, "diagnostics");
+    PROTO_JW_KEY(w, "diagnostics");
     proto_jw_array_begin(w);
     for (size_t i = 0; i < n && !w->failed; i++)
         proto__write_diagnostic(w, doc, &c, &d[i]);

@@ -66,6 +66,12 @@ void proto_jw_array_begin(proto_jw *w);
 void proto_jw_array_end(proto_jw *w);
 /** An object key (NUL-terminated); the next call writes its value. */
 void proto_jw_key(proto_jw *w, const char *key);
+/** An object key of len bytes that needs no escape (printable ASCII but
+ *  '"' and '\\'), such as a fixed schema's names: copied as it is, with
+ *  no scan. PROTO_JW_KEY takes a string literal:
+ *      PROTO_JW_KEY(&w, "start");  // as proto_jw_key(&w, "start") */
+void proto_jw_key_plain(proto_jw *w, const char *key, size_t len);
+#define PROTO_JW_KEY(w, lit) proto_jw_key_plain((w), "" lit, sizeof(lit) - 1)
 /** A string of s[0..len): each invalid UTF-8 byte becomes U+FFFD, as
  *  proto_utf8_json_string does; NUL is written \u0000. */
 void proto_jw_string(proto_jw *w, const char *s, size_t len);
