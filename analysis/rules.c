@@ -67,6 +67,9 @@ static void an_rules__emit_overflow(an_rules_ctx *cx)
     }
 }
 
+/* Text bytes per block of cx->word_at_block: 64. */
+enum { AN_RULES_BLOCK_BITS = 6 };
+
 static_assert(offsetof(an_para, span) == 0, "an__span_at reads the span first");
 
 ptrdiff_t an_rules__para_of(const an_rules_ctx *cx, size_t offset)
@@ -100,6 +103,15 @@ bool an_rules__word_in_first_person(const an_rules_ctx *cx, const an_word *w)
 
 size_t an_rules__word_from(const an_rules_ctx *cx, size_t offset)
 {
+    size_t b = offset >> AN_RULES_BLOCK_BITS;
+    if (cx->word_at_block && b < cx->n_blocks) {
+        /* Words of block b start at or after b's start, and the first
+         * word of block b + 1 starts at or after offset: a short scan. */
+        size_t w = cx->word_at_block[b];
+        while (w < cx->words.len && cx->words.items[w].span.start < offset)
+            w++;
+        return w;
+    }
     size_t lo = 0, hi = cx->words.len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -788,6 +800,21 @@ static void an_rules__split_words(an_rules_ctx *cx)
     }
 }
 
+/* Fills cx->word_at_block for an_rules__word_from. */
+static void an_rules__index_blocks(an_rules_ctx *cx)
+{
+    size_t n = (cx->doc->len >> AN_RULES_BLOCK_BITS) + 1, w = 0;
+    cx->word_at_block = malloc(n * sizeof *cx->word_at_block);
+    if (!cx->word_at_block)
+        return; /* an_rules__word_from searches instead */
+    cx->n_blocks = n;
+    for (size_t b = 0; b < n; b++) {
+        while (w < cx->words.len && cx->words.items[w].span.start < (b << AN_RULES_BLOCK_BITS))
+            w++;
+        cx->word_at_block[b] = (uint32_t)w;
+    }
+}
+
 /* Marks paragraphs that use I/me/my/we/our outside quotes. */
 static void an_rules__mark_first_person(an_rules_ctx *cx)
 {
@@ -826,6 +853,7 @@ void an__rules_run(an_doc *doc, const an_options *opt)
     an_rules_ctx cx = {.doc = doc, .opt = opt, .lazy = &lazy};
     an_rules__split_paragraphs(&cx);
     an_rules__split_words(&cx);
+    an_rules__index_blocks(&cx);
     an_rules__mark_first_person(&cx);
     an__rules_quotes(&cx);
     an__rules_people(&cx);
@@ -837,4 +865,5 @@ void an__rules_run(an_doc *doc, const an_options *opt)
     free(cx.paras.items);
     free(cx.words.items);
     free(cx.capitalized.items);
+    free(cx.word_at_block);
 }

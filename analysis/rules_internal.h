@@ -72,6 +72,11 @@ typedef struct an_rules_ctx {
     /* The indices of the capitalized words, ascending: the checks that
      * look at capitalized words only walk these rather than every word. */
     AN_VEC(uint32_t) capitalized;
+    /* Per 64 bytes of text, the first word starting in or after them:
+     * an_rules__word_from scans a few words from there instead of
+     * searching them all (4 bytes per 64 of text). NULL when no memory. */
+    uint32_t *word_at_block;
+    size_t n_blocks;
     size_t found[AN_RULE_COUNT];         /* findings per rule, kept or not */
     an_span first_dropped[AN_RULE_COUNT]; /* the first finding not kept */
     /* The words by exact spelling, built by the first an_rules__occurrences
