@@ -788,6 +788,16 @@ static bool an_at__connector(const char *s, const an_tok *t)
            AN_AT_IN(w, s + t->s, t->e - t->s, false);
 }
 
+/* True when tokens [i, e) are all lowercase words, possessives allowed:
+ * a role ("the city's mayor", "his father"). */
+static bool an_at__lower_words(const an_att *a, size_t i, size_t e)
+{
+    for (size_t x = i; x < e; x++)
+        if (a->tok[x].kind != AN_TK_WORD || an_at__upper(a->s, a->len, &a->tok[x]))
+            return false;
+    return true;
+}
+
 /* The capitalized name tok[i0..i1] (inclusive): an entity mention inside
  * it, else a name for the model to learn. */
 static void an_at__name(an_att *a, size_t i0, size_t i1, an_attr *r)
@@ -1158,6 +1168,21 @@ static bool an_at__subject_right(an_att *a, size_t k, an_attr *r)
     while (e + 1 < a->ntok && e - j < 5 && a->tok[e + 1].kind == AN_TK_WORD &&
            !AN_AT_IN(stops, a->s + a->tok[e + 1].s, a->tok[e + 1].e - a->tok[e + 1].s, true))
         e++;
+    /* `said his father, Abdullah Kurdi,`: the name set off after the role */
+    if (e + 2 < a->ntok && an_at__tok_punct(a->s, &a->tok[e + 1], ',') &&
+        an_at__upper(a->s, a->len, &a->tok[e + 2]) && an_at__lower_words(a, j, e + 1)) {
+        size_t ne = e + 2;
+        while (ne + 1 < a->ntok && ne - e < 6 && an_at__upper(a->s, a->len, &a->tok[ne + 1]))
+            ne++;
+        int32_t am = an_at__mention_in(a, a->tok[e + 2].s, a->tok[ne].e, true);
+        if (am >= 0 && a->doc->mentions.items[am].span.start == a->tok[e + 2].s &&
+            a->doc->entities.items[a->doc->mentions.items[am].entity].kind == AN_ENTITY_PERSON) {
+            r->subj = AN_SUBJ_MENTION;
+            r->mention = am;
+            r->subject = a->doc->mentions.items[am].span;
+            return true;
+        }
+    }
     r->subject = (an_span){a->tok[j].s, a->tok[e].e};
     r->subj = AN_SUBJ_SOURCE;
     return true;
@@ -1389,12 +1414,21 @@ static bool an_at__after(an_att *a, const an_quote *q, size_t next_start, an_att
             (c->e - c->s > 4 && memcmp(a->s + c->e - 3, "ing", 3) == 0))
             return false; /* `"…", the government recommending` is no attribution */
         r->cue_seen = t.cue_seen = true;
-        size_t near = i + 3 < k ? i + 3 : k - 1;
-        if (!an_at__subject_left(a, i, k, &t) || t.subject.start > a->tok[near].s)
+        if (!an_at__subject_left(a, i, k, &t))
             return false;
-        for (size_t x = i; a->tok[x].s < t.subject.start; x++)
-            if (a->tok[x].kind != AN_TK_WORD)
+        /* Before the subject, a few words, or a role set off by a comma:
+         * `"…," the city's mayor, Tom Hart, said`. */
+        size_t x = i, comma = SIZE_MAX;
+        for (; x < k && a->tok[x].s < t.subject.start; x++) {
+            if (a->tok[x].kind == AN_TK_WORD && comma == SIZE_MAX)
+                continue;
+            if (comma != SIZE_MAX || !an_at__tok_punct(a->s, &a->tok[x], ',') || x == i ||
+                !an_at__lower_words(a, i, x))
                 return false;
+            comma = x;
+        }
+        if (x - i > (comma == SIZE_MAX ? 3 : 5) || (comma != SIZE_MAX && x != comma + 1))
+            return false;
         t.found = true;
         t.cue = an_at__cue_span(a, k);
         *r = t;

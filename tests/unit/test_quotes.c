@@ -403,6 +403,23 @@ static void test_continuation_stops_at_another_person(void **state)
     an_doc_free(doc);
 }
 
+/* A role set off by commas before or after the name: the name speaks. */
+static void test_role_then_name_appositive(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("The ceremony was held on Sunday.\n\n"
+                         "\"This day is very hard for me,\" said his father, Abdullah Kurdi, after "
+                         "the ceremony.\n\n"
+                         "\"We will rebuild,\" the city's mayor, Tom Hart, said.\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(speaker_name(doc, &q[0]), "Abdullah Kurdi");
+    assert_string_equal(speaker_name(doc, &q[1]), "Tom Hart");
+    an_doc_free(doc);
+}
+
 static void test_according_to_and_unnamed_source(void **state)
 {
     (void)state;
@@ -523,6 +540,7 @@ int main(void)
         cmocka_unit_test(test_interrupted_and_continuation),
         cmocka_unit_test(test_no_continuation_into_another_sentence),
         cmocka_unit_test(test_continuation_stops_at_another_person),
+        cmocka_unit_test(test_role_then_name_appositive),
         cmocka_unit_test(test_according_to_and_unnamed_source),
         cmocka_unit_test(test_organization_speaker),
         cmocka_unit_test(test_hostile_bytes),
