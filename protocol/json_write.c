@@ -290,14 +290,16 @@ void proto_jw_key(proto_jw *w, const char *key)
     w->after_key = true;
 }
 
+#ifndef NDEBUG
 /* True when every byte of s[0..len) needs no escape (for an assert). */
-static inline bool proto_jw__is_plain(const char *s, size_t len)
+static bool proto_jw__is_plain(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
         if (!proto_jw__plain[(unsigned char)s[i]])
             return false;
     return true;
 }
+#endif
 
 void proto_jw_key_plain(proto_jw *w, const char *key, size_t len)
 {
