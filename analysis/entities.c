@@ -960,11 +960,12 @@ static size_t an_ent__country_tail(an_ent_state *st, size_t a, size_t b)
 /* ", the national meteorological service for Ireland,": an appositive
  * after the name b whose noun is a kind of organization (the last
  * lowercase word before a preposition, comma or period; not "the
- * company's founder"). */
+ * company's founder"); or the same after "is" or "was" ("Faithless Hijabi
+ * is an organisation which"). */
 static int an_ent__org_appositive(an_ent_state *st, size_t b)
 {
     an_tok *c = an_ent__tok(st, b);
-    if (!c || !(c->flags & AN_TOK_COMMA))
+    if (!c || !((c->flags & AN_TOK_COMMA) || an_ent__is(st, c, "is") || an_ent__is(st, c, "was")))
         return 0;
     size_t i = b + 1;
     an_tok *t = an_ent__tok(st, i);

@@ -326,7 +326,8 @@ static void test_org_by_appositive(void **state)
                           "warnings. The warning issued by Met Eireann applied to Galway. UpGuard, "
                           "a cybersecurity firm, found the leak. According to editor Keni Lesa, the "
                           "anti-vaccine movement was able to grow. ROS [Reactive Oxygen Species, the "
-                          "group of chemicals] harm ants.\n");
+                          "group of chemicals] harm ants. Faithess Hijabi is an organisation "
+                          "which helps women. Ann Lee is a member of the board.\n");
     const an_entity *met = find_entity(doc, AN_ENTITY_ORGANIZATION, "Met Eireann");
     assert_non_null(met);
     assert_int_equal(met->n_mentions, 2);
@@ -334,6 +335,8 @@ static void test_org_by_appositive(void **state)
     assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Keni Lesa"));
     assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Reactive Oxygen Species"));
     assert_null(find_entity(doc, AN_ENTITY_PERSON, "Met Eireann"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Faithess Hijabi"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Ann Lee"));
     an_doc_free(doc);
 }
 
