@@ -438,6 +438,9 @@ static int an_ent__is_org(an_ent_state *st, size_t a, size_t b, size_t acr)
     if ((last & (AN_LEX_ORG_HEAD | AN_LEX_ORG_SUFFIX)) && b - a >= 2 &&
         !(an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_HONORIFIC | AN_LEX_TITLE)))
         return 1;
+    if ((last & AN_LEX_PLACE) && b - a >= 3 && (an_ent__lex(st, &st->toks.items[b - 2]) & AN_LEX_ORG_HEAD) &&
+        !(an_ent__lex(st, &st->toks.items[a]) & (AN_LEX_HONORIFIC | AN_LEX_TITLE)))
+        return 1; /* "Imperial College London", "University College Dublin" */
     for (size_t i = a; i + 1 < b; i++) {
         an_tok *t = &st->toks.items[i];
         if ((an_ent__lex(st, t) & (AN_LEX_ORG_START | AN_LEX_ORG_HEAD)) &&

@@ -186,6 +186,19 @@ static void test_post_nominal_letters(void **state)
     an_doc_free(doc);
 }
 
+/* An organization's head word, then a place: the place is part of the
+ * name. */
+static void test_org_head_then_place(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("On Friday, researchers at Imperial College London posted findings. "
+                          "The nominee of the Socialist Party USA spoke later.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Imperial College London"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Socialist Party USA"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 2);
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -659,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_capital_the),
         cmocka_unit_test(test_given_name_after_role_noun),
         cmocka_unit_test(test_post_nominal_letters),
+        cmocka_unit_test(test_org_head_then_place),
         cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
