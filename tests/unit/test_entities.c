@@ -193,13 +193,18 @@ static void test_org_head_then_place(void **state)
     (void)state;
     an_doc *doc = analyze("On Friday, researchers at Imperial College London posted findings. "
                           "The nominee of the Socialist Party USA spoke later, according to the "
-                          "Baltimore Sun and the Cyprus Mail, and the Florida Highway Patrol.\n");
+                          "Baltimore Sun and the Cyprus Mail, and the Florida Highway Patrol. "
+                          "Data came from the Centers for Disease Control and Prevention. Watts "
+                          "was leaving Blues Incorporated for The Rolling Stones.\n");
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Imperial College London"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Socialist Party USA"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Baltimore Sun"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Cyprus Mail"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Florida Highway Patrol"));
-    assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 5);
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Centers for Disease Control and Prevention"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Blues Incorporated"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Rolling Stones"));
+    assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 8);
     an_doc_free(doc);
 }
 
