@@ -50,7 +50,8 @@ typedef struct an_ent_pending {
 /* An entity under construction. */
 typedef struct an_ent_rec {
     uint8_t kind;
-    uint32_t name; /* index of its canonical an_ent_name */
+    uint32_t name;  /* index of its canonical an_ent_name */
+    uint32_t first; /* start of its first name resolved so far */
     uint32_t title_start, title_end;
     uint32_t n_tok;
     an_span aliases[4];
@@ -1383,12 +1384,20 @@ static int32_t an_ent__nearest(an_ent_state *st, const an_ent_name *nm, size_t l
         else
             hi = mid;
     }
+    int32_t best = -1;
     for (size_t k = lo, seen = 0; k-- > 0 && seen < 64; seen++) {
         const an_ent_name *o = &st->names.items[k];
-        if (o->entity >= 0 && o->kind == nm->kind && o->n_tok > nm->n_tok && an_ent__run_of(st, nm, o))
+        if (o->entity < 0 || o->kind != nm->kind || o->n_tok <= nm->n_tok || !an_ent__run_of(st, nm, o))
+            continue;
+        if (nm->n_tok > 1 || nm->kind != AN_ENTITY_PERSON)
             return o->entity;
+        /* A bare surname two people share is the one introduced first (the
+         * story's subject): AP names the relatives by given name ("Melania",
+         * "Hunter"). */
+        if (best < 0 || st->ents.items[o->entity].first < st->ents.items[best].first)
+            best = o->entity;
     }
-    return -1;
+    return best;
 }
 
 static int32_t an_ent__new_entity(an_ent_state *st, uint32_t name_index)
@@ -1397,6 +1406,7 @@ static int32_t an_ent__new_entity(an_ent_state *st, uint32_t name_index)
     an_ent_rec r = {0};
     r.kind = nm->kind;
     r.name = name_index;
+    r.first = nm->start;
     r.n_tok = nm->n_tok;
     if (nm->acr_end > nm->acr_start)
         r.aliases[r.n_aliases++] = (an_span){nm->acr_start, nm->acr_end};
@@ -1536,6 +1546,8 @@ static void an_ent__resolve(an_ent_state *st)
         nm->entity = e;
         if (e < 0)
             continue;
+        if (nm->start < st->ents.items[e].first)
+            st->ents.items[e].first = nm->start;
         if (nm->kind == AN_ENTITY_PERSON)
             an_ent__register_person(st, nm, e);
         else

@@ -208,6 +208,22 @@ static void test_org_head_then_place(void **state)
     an_doc_free(doc);
 }
 
+/* A bare surname two people share is the one introduced first. */
+static void test_shared_surname_is_the_first_introduced(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("President Donald Trump spoke on Monday. Trump said the economy was "
+                          "strong. His wife, Melania Trump, visited a school in Ohio. Trump later "
+                          "flew to Florida.\n");
+    const an_entity *d = find_entity(doc, AN_ENTITY_PERSON, "Donald Trump");
+    const an_entity *m = find_entity(doc, AN_ENTITY_PERSON, "Melania Trump");
+    assert_non_null(d);
+    assert_non_null(m);
+    assert_int_equal(d->n_mentions, 3);
+    assert_int_equal(m->n_mentions, 1);
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -682,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_given_name_after_role_noun),
         cmocka_unit_test(test_post_nominal_letters),
         cmocka_unit_test(test_org_head_then_place),
+        cmocka_unit_test(test_shared_surname_is_the_first_introduced),
         cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
