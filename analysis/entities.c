@@ -938,6 +938,20 @@ static int an_ent__titles_and_orgs(an_ent_state *st, size_t a, size_t b)
             return 1;
         }
     }
+    /* "United Nations High Commissioner for Refugees": a known organization,
+     * then an office of it ending the chunk or before "for"/"of"; the
+     * organization at least. Not "United Nations General Assembly" (an
+     * organization as a whole), nor before a person's name. */
+    for (size_t k = a + 1; k + 1 < b && k < a + 5; k++) {
+        size_t t = k + ((an_ent__lex(st, &st->toks.items[k]) & AN_LEX_TITLE) ? 0 : 1);
+        if (t < b && (an_ent__lex(st, &st->toks.items[t]) & AN_LEX_TITLE) &&
+            (t + 1 == b || an_ent__is(st, &st->toks.items[t + 1], "for") ||
+             an_ent__is(st, &st->toks.items[t + 1], "of")) &&
+            an_ent__span_is(st, a, k, AN_LEX_ORG) && !an_ent__is_org(st, a, b, SIZE_MAX)) {
+            an_ent__org(st, a, k, SIZE_MAX);
+            return 1;
+        }
+    }
     return 0;
 }
 

@@ -224,6 +224,20 @@ static void test_shared_surname_is_the_first_introduced(void **state)
     an_doc_free(doc);
 }
 
+/* A known organization, then one of its offices: the organization. */
+static void test_org_then_office(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("It came after the United Nations High Commissioner for Refugees "
+                          "recommended it, and UN Secretary-General Antonio Guterres spoke.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "United Nations"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Antonio Guterres"));
+    an_doc_free(doc);
+    doc = analyze("The United Nations General Assembly met in New York.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "United Nations General Assembly"));
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -699,6 +713,7 @@ int main(void)
         cmocka_unit_test(test_post_nominal_letters),
         cmocka_unit_test(test_org_head_then_place),
         cmocka_unit_test(test_shared_surname_is_the_first_introduced),
+        cmocka_unit_test(test_org_then_office),
         cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
