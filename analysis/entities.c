@@ -1091,7 +1091,6 @@ static void an_ent__thing(an_ent_state *st, size_t a, size_t b)
         an_ent__put(st, start, end, AN_ENTITY_PLACE, (int32_t)start, 0);
 }
 
-/* Classifies the chunk [a, b) of the current block; how is AN_CHUNK_*. */
 /* Post-nominal letters: an honour, an office or a degree written after a
  * name ("Kama Melly QC", "Jane Doe MP", "John Smith OBE"). */
 static int an_ent__post_nominal(an_ent_state *st, const an_tok *t)
@@ -1104,6 +1103,7 @@ static int an_ent__post_nominal(an_ent_state *st, const an_tok *t)
     return 0;
 }
 
+/* Classifies the chunk [a, b) of the current block; how is AN_CHUNK_*. */
 static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int how)
 {
     int split = how & AN_CHUNK_SPLIT;
