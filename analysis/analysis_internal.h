@@ -46,6 +46,12 @@ struct an_doc {
 enum { AN_ASCII_ALNUM = 1, AN_ASCII_UPPER = 2, AN_ASCII_LOWER = 4 };
 extern const unsigned char an__ascii_class[256];
 
+/* True when w[0, n) (without its period) is a word that, followed by a
+ * period, is an abbreviation and ends no sentence: Mr, Gov, Sen, Jan, Inc
+ * (tokens.c; attribution's word scan and the rules' sentence starts). An
+ * initial (K.) is the caller's test. */
+bool an__abbreviation_word(const char *w, size_t n);
+
 /* Searches in an array of n items of `stride` bytes whose first member is
  * an an_span, sorted by span start (mentions, quotes, paragraphs):
  * an__spans_upto gives how many start at or before offset; an__span_at

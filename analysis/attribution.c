@@ -111,13 +111,6 @@ static const char *const an_at__title_words[] = {
     "video", "website",
 };
 
-/* Joined words: "U.S.", "Mr." keep their period. */
-static const char *const an_at__abbrevs[] = {
-    "Adm", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Ft", "Gen", "Gov",
-    "Hon", "Inc", "Insp", "Jan", "Jr", "Lt", "Ltd", "Mr", "Mrs", "Ms", "Mt", "No", "Nov", "Oct",
-    "Pres", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "vs",
-};
-
 /* Compares list word w with key[0, len) (no NUL inside) like strcmp. */
 static int an_at__wcmp(const char *w, const char *key, size_t len)
 {
@@ -243,8 +236,7 @@ static size_t an_at__word_end(const char *s, size_t len, size_t p)
     }
     if (e < len && s[e] == '.' &&
         (dotted || (e - p == 1 && isupper((unsigned char)s[p])) ||
-         an_at__in(an_at__abbrevs, sizeof an_at__abbrevs / sizeof *an_at__abbrevs, s + p, e - p,
-                   false)))
+         an__abbreviation_word(s + p, e - p)))
         e++;
     return e;
 }
@@ -519,8 +511,7 @@ static bool an_at__abbrev_before(const an_att *a, size_t p)
         return false;
     if ((p - b == 1 && isupper((unsigned char)a->s[b])) || (b > 0 && a->s[b - 1] == '.'))
         return true;
-    return an_at__in(an_at__abbrevs, sizeof an_at__abbrevs / sizeof *an_at__abbrevs, a->s + b, p - b,
-                     false);
+    return an__abbreviation_word(a->s + b, p - b);
 }
 
 /* The subject before the nearest candidate: in "Bloomberg endorsed his
@@ -1741,8 +1732,7 @@ void an__attribution_resolve(an_doc *doc)
     assert(AN_AT_SORTED(an_at__cues) && AN_AT_SORTED(an_at__naming) &&
            AN_AT_SORTED(an_at__right_cues) && AN_AT_SORTED(an_at__weak_inverted) &&
            AN_AT_SORTED(an_at__skips) && AN_AT_SORTED(an_at__passive) && AN_AT_SORTED(an_at__dets) &&
-           AN_AT_SORTED(an_at__source_nouns) && AN_AT_SORTED(an_at__title_words) &&
-           AN_AT_SORTED(an_at__abbrevs));
+           AN_AT_SORTED(an_at__source_nouns) && AN_AT_SORTED(an_at__title_words));
     an_at__index(&a);
     size_t prev_end = 0; /* end of the last quote or of its attribution */
     int32_t last_speaker = -1;

@@ -635,19 +635,13 @@ static bool an_rules__word_cp(int32_t c)
  * does not end a sentence: "O.J.", "Mr.", "Gov.", "U.S." */
 static bool an_rules__abbreviation(const char *p, size_t floor, size_t dot)
 {
-    static const char *const abbr[] = {"Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov",
-                                       "Sen", "Rep", "Prof", "Lt", "Col", "Sgt", "Capt", "Rev",
-                                       "Mt", "No", "vs", "Ft", "Adm", "Cmdr", "Maj", "Insp", NULL};
     size_t b = dot;
     while (b > floor && ((p[b - 1] >= 'A' && p[b - 1] <= 'Z') || (p[b - 1] >= 'a' && p[b - 1] <= 'z')))
         b--;
     size_t n = dot - b;
     if (n == 1 && p[b] >= 'A' && p[b] <= 'Z')
         return true; /* an initial */
-    for (size_t i = 0; abbr[i]; i++)
-        if (abbr[i][0] == p[b] && strlen(abbr[i]) == n && strncmp(p + b, abbr[i], n) == 0)
-            return true;
-    return false;
+    return an__abbreviation_word(p + b, n);
 }
 
 /* True when the word starting at `start`, in paragraph `para` (or -1),

@@ -164,6 +164,32 @@ const unsigned char an__ascii_class[256] = {
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
 };
 
+bool an__abbreviation_word(const char *w, size_t n)
+{
+    /* Sorted by strcmp. */
+    static const char *const abbr[] = {
+        "Adm", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Ft", "Gen", "Gov",
+        "Hon", "Inc", "Insp", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mr", "Mrs", "Ms", "Mt", "No", "Nov",
+        "Oct", "Pres", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "vs",
+    };
+    if (n == 0 || n > 4)
+        return false;
+    size_t lo = 0, hi = sizeof abbr / sizeof *abbr;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(abbr[mid], w, n);
+        if (c == 0 && abbr[mid][n] != '\0')
+            c = 1; /* the list word is longer */
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
 /* Scans one word starting at ws: ASCII letters and digits take a tight
  * loop; other characters decide on joining (apostrophes, hyphens,
  * periods of abbreviations) one by one. */

@@ -420,6 +420,29 @@ static void test_role_then_name_appositive(void **state)
     an_doc_free(doc);
 }
 
+/* The one abbreviation list of attribution and the rules: every word of
+ * it is found (the binary search needs it sorted), near misses are not,
+ * and a period after one ends no sentence for the speaker search. */
+static void test_abbreviation_words(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"Adm", "Aug", "Co", "Col", "Corp", "Dr", "Inc", "Jan", "Lt",
+                                      "Ltd", "Maj", "Mr", "Mrs", "Ms", "Sept", "St", "Supt", "vs"};
+    static const char *const no[] = {"A", "Ad", "Cor", "Mx", "Inca", "Mrss", "VS", "Z", "zz", ""};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        assert_true(an__abbreviation_word(yes[i], strlen(yes[i])));
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_false(an__abbreviation_word(no[i], strlen(no[i])));
+    an_doc *doc = doc_of("The plant opened in Jan. 2019, said Maj. Tom Hart of Acme Corp. \"We "
+                         "are proud,\" he said.\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(speaker_name(doc, &q[0]), "Tom Hart");
+    an_doc_free(doc);
+}
+
 static void test_according_to_and_unnamed_source(void **state)
 {
     (void)state;
@@ -541,6 +564,7 @@ int main(void)
         cmocka_unit_test(test_no_continuation_into_another_sentence),
         cmocka_unit_test(test_continuation_stops_at_another_person),
         cmocka_unit_test(test_role_then_name_appositive),
+        cmocka_unit_test(test_abbreviation_words),
         cmocka_unit_test(test_according_to_and_unnamed_source),
         cmocka_unit_test(test_organization_speaker),
         cmocka_unit_test(test_hostile_bytes),
