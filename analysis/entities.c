@@ -581,6 +581,13 @@ static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
         return 1;
     if (an_ent__time_surname(st, a, b))
         return 1;
+    /* "Kanye West", "Cornel West": a given name that is no English word or
+     * place, mid-sentence, before a compass word, which is then a surname. */
+    if ((ff & AN_LEX_FIRST) && !(ff & (AN_LEX_WORD | AN_LEX_PLACE | AN_LEX_NATIONALITY)) && !initial &&
+        n == 2 && (lastt->flags & AN_TOK_CAP) && !(lastt->flags & (AN_TOK_ALLCAPS | AN_TOK_HEADLINE)) &&
+        (an_ent__is(st, lastt, "West") || an_ent__is(st, lastt, "East") || an_ent__is(st, lastt, "North") ||
+         an_ent__is(st, lastt, "South")))
+        return 1;
     if (lf & (AN_LEX_ORG_HEAD | AN_LEX_NOT_NAME | AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_NATIONALITY |
               AN_LEX_TITLE))
         return 0;

@@ -238,6 +238,20 @@ static void test_org_then_office(void **state)
     an_doc_free(doc);
 }
 
+/* A given name before a compass word: the compass word is a surname;
+ * a place or a dictionary word before it is no given name. */
+static void test_compass_surname(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("On Monday, rapper Kanye West made an announcement. Later West said he "
+                          "would run. Storms hit Virginia West and the region.\n");
+    const an_entity *k = find_entity(doc, AN_ENTITY_PERSON, "Kanye West");
+    assert_non_null(k);
+    assert_true(has_mention(doc, k, "West", -1));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Virginia West"));
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -714,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_org_head_then_place),
         cmocka_unit_test(test_shared_surname_is_the_first_introduced),
         cmocka_unit_test(test_org_then_office),
+        cmocka_unit_test(test_compass_surname),
         cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
