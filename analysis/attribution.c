@@ -111,17 +111,6 @@ static const char *const an_at__title_words[] = {
     "video", "website",
 };
 
-/* Compares list word w with key[0, len) (no NUL inside) like strcmp. */
-static int an_at__wcmp(const char *w, const char *key, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char x = (unsigned char)w[i], y = (unsigned char)key[i];
-        if (x != y)
-            return x < y ? -1 : 1; /* a shorter w stops at its NUL */
-    }
-    return w[len] != 0;
-}
-
 /* True when s[0, len) (ASCII-lowercased when `fold`) is in the list; every
  * list is kept in byte order (checked by an_at__lists_sorted). */
 static bool an_at__in(const char *const *list, size_t n, const char *s, size_t len, bool fold)
@@ -140,18 +129,7 @@ static bool an_at__in(const char *const *list, size_t n, const char *s, size_t l
             return false;
         key[i] = fold && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
     }
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = an_at__wcmp(list[mid], key, len);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
+    return an__in_sorted(list, n, key, len);
 }
 
 #ifndef NDEBUG

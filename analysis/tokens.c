@@ -164,21 +164,13 @@ const unsigned char an__ascii_class[256] = {
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
 };
 
-bool an__abbreviation_word(const char *w, size_t n)
+bool an__in_sorted(const char *const *list, size_t n, const char *w, size_t len)
 {
-    /* Sorted by strcmp. */
-    static const char *const abbr[] = {
-        "Adm", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Ft", "Gen", "Gov",
-        "Hon", "Inc", "Insp", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mr", "Mrs", "Ms", "Mt", "No", "Nov",
-        "Oct", "Pres", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "vs",
-    };
-    if (n == 0 || n > 4)
-        return false;
-    size_t lo = 0, hi = sizeof abbr / sizeof *abbr;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strncmp(abbr[mid], w, n);
-        if (c == 0 && abbr[mid][n] != '\0')
+        int c = strncmp(list[mid], w, len);
+        if (c == 0 && list[mid][len] != '\0')
             c = 1; /* the list word is longer */
         if (c == 0)
             return true;
@@ -188,6 +180,17 @@ bool an__abbreviation_word(const char *w, size_t n)
             hi = mid;
     }
     return false;
+}
+
+bool an__abbreviation_word(const char *w, size_t n)
+{
+    /* Sorted by strcmp. */
+    static const char *const abbr[] = {
+        "Adm", "Aug", "Capt", "Cmdr", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Ft", "Gen", "Gov",
+        "Hon", "Inc", "Insp", "Jan", "Jr", "Lt", "Ltd", "Maj", "Mr", "Mrs", "Ms", "Mt", "No", "Nov",
+        "Oct", "Pres", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Supt", "vs",
+    };
+    return n > 0 && n <= 4 && an__in_sorted(abbr, sizeof abbr / sizeof *abbr, w, n);
 }
 
 /* Scans one word starting at ws: ASCII letters and digits take a tight
