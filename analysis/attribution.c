@@ -666,6 +666,15 @@ static int32_t an_at__org_nominal(const an_att *a, an_span sp)
 
 /* Pushes what the chosen attribution needs (a pronoun mention, a new
  * entity) and fills the quote's speaker, mention and source phrase. */
+/* The third-person pronoun a subject found by an_at__pronoun is: 'h' for
+ * he, 's' for she, 'i' for it, 0 for the others (I, we, they). */
+static char an_at__third_person(const char *s, an_span sp)
+{
+    size_t n = sp.end - sp.start;
+    char c = (char)tolower((unsigned char)s[sp.start]);
+    return (n == 2 && (c == 'h' || c == 'i')) || (n == 3 && c == 's') ? c : 0;
+}
+
 static void an_at__materialize(an_att *a, const an_attr *r, an_quote *q)
 {
     q->cue = r->cue;
@@ -684,13 +693,10 @@ static void an_at__materialize(an_att *a, const an_attr *r, an_quote *q)
         return;
     }
     int32_t ent = -1, men = -1;
-    const char *w = a->s + r->subject.start;
-    size_t wl = r->subject.end - r->subject.start;
     if (r->subj == AN_SUBJ_PRONOUN) {
-        bool he = wl == 2 && tolower((unsigned char)w[0]) == 'h';
-        bool she = wl == 3 && tolower((unsigned char)w[0]) == 's';
-        bool it = wl == 2 && tolower((unsigned char)w[0]) == 'i';
-        if (he || she || it)
+        char p = an_at__third_person(a->s, r->subject);
+        bool he = p == 'h', she = p == 's', it = p == 'i';
+        if (p)
             ent = an_at__antecedent(a, r->subject.start, it,
                                     he ? AN_GENDER_MALE : she ? AN_GENDER_FEMALE : AN_GENDER_UNKNOWN);
         if (ent >= 0)
@@ -1422,6 +1428,15 @@ static bool an_at__colon_subject(an_att *a, an_attr *r)
     return true;
 }
 
+/* True when only spaces stand between the paragraph start ps and pos: a
+ * quote there opens its paragraph. */
+static bool an_at__opens_paragraph(const an_att *a, size_t pos, size_t ps)
+{
+    while (pos > ps && an_at__is_space(a->s, a->len, pos - 1))
+        pos--;
+    return pos == ps;
+}
+
 /* Rules 2 and 3: a cue earlier in the sentence, or the last sentence of a
  * previous paragraph ending with a colon, comma or semicolon. */
 static bool an_at__before(an_att *a, const an_quote *q, size_t prev_end, an_attr *r)
@@ -1431,10 +1446,7 @@ static bool an_at__before(an_att *a, const an_quote *q, size_t prev_end, an_attr
     an_at__load_before(a, ws, q->span.start);
     if (an_at__cue_in_tokens(a, r) || an_at__colon_subject(a, r))
         return true;
-    size_t p = q->span.start;
-    while (p > ps && an_at__is_space(a->s, a->len, p - 1))
-        p--;
-    if (p != ps || ps == 0 || ps <= prev_end)
+    if (!an_at__opens_paragraph(a, q->span.start, ps) || ps == 0 || ps <= prev_end)
         return false;
     size_t e = ps;
     while (e > 0 && an_at__is_space(a->s, a->len, e - 1))
@@ -1587,13 +1599,6 @@ static void an_at__speech_kind(an_att *a, an_quote *q, const an_attr *own)
 
 /* ---- the pass ------------------------------------------------------------- */
 
-static bool an_at__he_or_she(const char *s, an_span w)
-{
-    size_t n = w.end - w.start;
-    return (n == 2 && tolower((unsigned char)s[w.start]) == 'h') ||
-           (n == 3 && tolower((unsigned char)s[w.start]) == 's');
-}
-
 /* Rule 4c, for a quote nothing attributes: the subject of its own sentence
  * when that is a named person or organization ("X, of the University of
  * Y, studies "…""), else for a quote opening its paragraph the person
@@ -1604,16 +1609,15 @@ static int32_t an_at__context_speaker(an_att *a, const an_quote *q, size_t prev_
     size_t ws = prev_end > ps ? prev_end : ps;
     an_at__load_before(a, ws, q->span.start);
     an_attr t = {0};
-    if (a->ntok > 0 && an_at__subject_of_clause(a, 0, a->ntok, &t) && t.subj != AN_SUBJ_SOURCE &&
-        (t.subj != AN_SUBJ_PRONOUN || an_at__he_or_she(a->s, t.subject)) && t.subj != AN_SUBJ_ROLE) {
+    bool subject = a->ntok > 0 && an_at__subject_of_clause(a, 0, a->ntok, &t);
+    char pron = subject && t.subj == AN_SUBJ_PRONOUN ? an_at__third_person(a->s, t.subject) : 0;
+    if (subject && t.subj != AN_SUBJ_SOURCE && t.subj != AN_SUBJ_ROLE &&
+        (t.subj != AN_SUBJ_PRONOUN || pron == 'h' || pron == 's')) {
         an_quote tmp = *q;
         an_at__materialize(a, &t, &tmp);
         return tmp.speaker;
     }
-    size_t p = q->span.start;
-    while (p > ps && an_at__is_space(a->s, a->len, p - 1))
-        p--;
-    if (p != ps || ps == 0 || ps <= prev_end)
+    if (!an_at__opens_paragraph(a, q->span.start, ps) || ps == 0 || ps <= prev_end)
         return -1;
     size_t pps = an_at__para_start(a->s, ps - 1 > 0 ? ps - 1 : 0, AN_AT_WINDOW);
     int32_t e = an_at__antecedent(a, ps, false, AN_GENDER_UNKNOWN);
@@ -1664,10 +1668,7 @@ static bool an_at__carries_on(const an_att *a, const an_quote *q, size_t last_qu
     size_t ps = an_at__para_start(a->s, q->span.start, AN_AT_WINDOW * 3);
     if (last_quote_end >= ps)
         return true;
-    size_t p = q->span.start;
-    while (p > ps && an_at__is_space(a->s, a->len, p - 1))
-        p--;
-    return p == ps;
+    return an_at__opens_paragraph(a, q->span.start, ps);
 }
 
 /* True when the quote's own text ends a sentence ("… the end.") */
