@@ -52,8 +52,8 @@ extern const unsigned char an__ascii_class[256];
  * initial (K.) is the caller's test. */
 bool an__abbreviation_word(const char *w, size_t n);
 
-/* True when w[0, len) (no NUL inside) is one of the n words of list, which
- * is sorted by strcmp (tokens.c). */
+/* True when w[0, len) is one of the n words of list, which is sorted by
+ * strcmp (tokens.c); a w with a NUL inside is in no list. */
 bool an__in_sorted(const char *const *list, size_t n, const char *w, size_t len);
 
 /* Searches in an array of n items of `stride` bytes whose first member is

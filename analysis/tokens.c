@@ -166,6 +166,8 @@ const unsigned char an__ascii_class[256] = {
 
 bool an__in_sorted(const char *const *list, size_t n, const char *w, size_t len)
 {
+    if (memchr(w, 0, len))
+        return false; /* no list word holds a NUL; strncmp would stop there */
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

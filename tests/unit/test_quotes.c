@@ -433,6 +433,7 @@ static void test_abbreviation_words(void **state)
         assert_true(an__abbreviation_word(yes[i], strlen(yes[i])));
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         assert_false(an__abbreviation_word(no[i], strlen(no[i])));
+    assert_false(an__abbreviation_word("Mr\0x", 4)); /* a NUL inside: in no list */
     an_doc *doc = doc_of("The plant opened in Jan. 2019, said Maj. Tom Hart of Acme Corp. \"We "
                          "are proud,\" he said.\n",
                          AN_FORMAT_PLAIN);
