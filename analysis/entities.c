@@ -1102,12 +1102,10 @@ static void an_ent__thing(an_ent_state *st, size_t a, size_t b)
  * name ("Kama Melly QC", "Jane Doe MP", "John Smith OBE"). */
 static int an_ent__post_nominal(an_ent_state *st, const an_tok *t)
 {
-    static const char *const w[] = {"CBE", "DBE", "FRS", "GBE", "KBE", "KC", "MBE", "MEP", "MLA",
+    static const char *const w[] = {/* sorted by strcmp */
+                                    "CBE", "DBE", "FRS", "GBE", "KBE", "KC", "MBE", "MEP", "MLA",
                                     "MP", "MPP", "MSP", "OBE", "PhD", "QC", "SC"};
-    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
-        if (an_ent__is(st, t, w[k]))
-            return 1;
-    return 0;
+    return an__in_sorted(w, sizeof w / sizeof w[0], st->s + t->start, t->end - t->start);
 }
 
 /* Classifies the chunk [a, b) of the current block; how is AN_CHUNK_*. */
