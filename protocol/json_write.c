@@ -261,6 +261,19 @@ static void proto_jw__quoted(proto_jw *w, const char *s, size_t len)
     proto_jw__putc(w, '"');
 }
 
+/* Ends a key whose opening quote and bytes were written up to o (room
+ * for 3 more reserved): the closing quote, the colon and, indented, a
+ * space. */
+static inline void proto_jw__end_key(proto_jw *w, char *o)
+{
+    *o++ = '"';
+    *o++ = ':';
+    if (w->indent)
+        *o++ = ' ';
+    w->len = (size_t)(o - w->buf);
+    w->after_key = true;
+}
+
 void proto_jw_key(proto_jw *w, const char *key)
 {
     proto_jw__before(w);
@@ -271,13 +284,7 @@ void proto_jw_key(proto_jw *w, const char *key)
         char *o = w->buf + w->len;
         *o = '"';
         if (proto_jw__plain_run(o + 1, key, len) == len) {
-            o += 1 + len;
-            *o++ = '"';
-            *o++ = ':';
-            if (w->indent)
-                *o++ = ' ';
-            w->len = (size_t)(o - w->buf);
-            w->after_key = true;
+            proto_jw__end_key(w, o + 1 + len);
             return;
         }
     }
@@ -310,11 +317,8 @@ void proto_jw_key_plain(proto_jw *w, const char *key, size_t len)
         *o++ = '"';
         for (size_t i = 0; i < len; i++) /* short: no call to memcpy */
             *o++ = key[i];
-        *o++ = '"';
-        *o++ = ':';
-        if (w->indent)
-            *o++ = ' ';
-        w->len = (size_t)(o - w->buf);
+        proto_jw__end_key(w, o);
+        return;
     }
     w->after_key = true;
 }
