@@ -162,11 +162,35 @@ static int an_ent__particle_hyphen(const an_ent_state *st, const an_tok *t)
            p[1] == 'l' && p[2] == '-' && p[3] >= 'A' && p[3] <= 'Z';
 }
 
+/* "Denmark-based", "Kremlin-backed", "London-born", "Soviet-style": a
+ * capitalized word joined to a participle or a few other modifier words
+ * is an adjective, not part of a name ("retailer Tesco and Denmark-based
+ * retailer Salling Group"). Other lowercase tails are kept: they are
+ * often syllables of a given name ("Kwok-hung", "Won-soon"). */
+static int an_ent__modifier_hyphen(const an_ent_state *st, const an_tok *t)
+{
+    static const char *const tails[] = {"born", "like", "made", "run", "style", "wide"};
+    if (!(t->flags & AN_TOK_HYPHEN))
+        return 0;
+    size_t i = t->end;
+    while (i > t->start && st->s[i - 1] != '-')
+        i--;
+    size_t n = t->end - i;
+    const char *tail = st->s + i;
+    if (i <= t->start + 1 || n < 3 || tail[0] < 'a' || tail[0] > 'z')
+        return 0;
+    if (n >= 4 && tail[n - 2] == 'e' && tail[n - 1] == 'd')
+        return (an_lex_lookup(tail, n) & AN_LEX_WORD) != 0;
+    return an__in_sorted(tails, sizeof tails / sizeof *tails, tail, n);
+}
+
 static int an_ent__is_name_tok(const an_ent_state *st, const an_tok *t)
 {
     if (!(t->flags & AN_TOK_WORD) || (t->flags & AN_TOK_DIGIT))
         return 0;
-    return (t->flags & (AN_TOK_CAP | AN_TOK_ALLCAPS)) || an_ent__particle_hyphen(st, t);
+    if (an_ent__particle_hyphen(st, t))
+        return 1;
+    return (t->flags & (AN_TOK_CAP | AN_TOK_ALLCAPS)) && !an_ent__modifier_hyphen(st, t);
 }
 
 enum { AN_CONN_NONE = 0, AN_CONN_ORG, AN_CONN_PARTICLE, AN_CONN_THE };
@@ -1028,6 +1052,21 @@ static int an_ent__org_appositive(an_ent_state *st, size_t b)
 /* Organizations by structure or context; returns whether [a, b) was one. */
 static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
 {
+    /* "the teams Cloud9 and Immortals", "store chains Woolworths and Coles":
+     * after a plural noun for organizations, "and" joins two of them. */
+    an_tok *pn = an_ent__prev_lower(st, a);
+    if (pn && (an_ent__lex(st, pn) & AN_LEX_ORG_NOUN) && an_ent__suffix(st, pn, "s")) {
+        for (size_t k = a + 1; k + 1 < b; k++) {
+            if (!an_ent__is(st, &st->toks.items[k], "and"))
+                continue;
+            if (an_ent__span_is(st, a, k, AN_LEX_PLACE | AN_LEX_NATIONALITY) ||
+                an_ent__span_is(st, k + 1, b, AN_LEX_PLACE | AN_LEX_NATIONALITY))
+                break;
+            an_ent__org(st, a, k, SIZE_MAX);
+            an_ent__org(st, k + 1, b, SIZE_MAX);
+            return 1;
+        }
+    }
     size_t acr = an_ent__acronym_after(st, b);
     if (acr != SIZE_MAX && (st->s[st->toks.items[acr].start] | 0x20) != (st->s[st->toks.items[a].start] | 0x20))
         acr = SIZE_MAX; /* "NEW YORK (AP)" is a dateline, not a definition */
@@ -1503,6 +1542,19 @@ static int an_ent__demote(an_ent_state *st, an_ent_name *nm)
     return 1;
 }
 
+/* Whether the one-word name nm is the last word of person e's name: the
+ * surname of "Michael Bloomberg", not the "Tesco" of a guessed "Tesco
+ * Polska". */
+static int an_ent__is_surname_of(const an_ent_state *st, const an_ent_name *nm, int32_t e)
+{
+    if (e < 0)
+        return 0;
+    const an_ent_name *canon = &st->names.items[st->ents.items[e].name];
+    const an_tok *last = &st->ntoks.items[canon->tok_off + canon->n_tok - 1];
+    size_t len = nm->end - nm->start;
+    return last->end - last->start == len && memcmp(st->s + last->start, st->s + nm->start, len) == 0;
+}
+
 /* A name the draft already gave the other kind takes that kind:
  * "Bloomberg" after "Michael Bloomberg" (a one-word name the lexicon
  * knows as an organization is the person's surname; people resolve first,
@@ -1512,7 +1564,7 @@ static void an_ent__retype(an_ent_state *st, an_ent_name *nm)
 {
     if (nm->kind == AN_ENTITY_ORGANIZATION && nm->n_tok == 1 && nm->acr_end == nm->acr_start &&
         !(st->ntoks.items[nm->tok_off].flags & AN_TOK_ALLCAPS) &&
-        an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON) >= 0)
+        an_ent__is_surname_of(st, nm, an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON)))
         nm->kind = AN_ENTITY_PERSON;
     else if (nm->kind == AN_ENTITY_PERSON && !nm->strong && nm->title_start == nm->title_end &&
              an_ent__get(st, nm->start, nm->end, AN_ENTITY_ORGANIZATION) >= 0)
@@ -1575,6 +1627,23 @@ static void an_ent__resolve(an_ent_state *st)
     free(order);
 }
 
+/* Whether the one word t (its key in key[0, len)) names an organization
+ * of the draft and a person only by a first word ("Tesco" of a guessed
+ * "Tesco Polska" when "retailer Tesco" was said): the organization takes
+ * it. A surname stays the person's ("Bloomberg" of "Michael Bloomberg"). */
+static int an_ent__given_name_of_org(an_ent_state *st, const an_tok *t, char *key, size_t len)
+{
+    key[0] = 'O';
+    if (an_emap_get(&st->map, key, len) < 0)
+        return 0;
+    key[0] = 'P';
+    int32_t e = an_emap_get(&st->map, key, len);
+    an_ent_name one = {0};
+    one.start = t->start;
+    one.end = t->end;
+    return e >= 0 && !an_ent__is_surname_of(st, &one, e);
+}
+
 /* Pass 2: a pending chunk's longest runs that name a known entity. The
  * key of the longest run is built once; shorter runs are its prefixes. */
 static void an_ent__match_pending(an_ent_state *st, const an_ent_pending *p, size_t n_pass1)
@@ -1594,7 +1663,10 @@ static void an_ent__match_pending(an_ent_state *st, const an_ent_pending *p, siz
         for (uint32_t j = jmax; j > i && !matched; j--) {
             an_tok *b = &st->ntoks.items[p->tok_off + j - 1];
             size_t len = ends[j - 1 - i];
-            for (int kind = AN_ENTITY_PERSON; kind <= AN_ENTITY_ORGANIZATION && !matched && len; kind++) {
+            int kind0 = AN_ENTITY_PERSON;
+            if (j - i == 1 && len && an_ent__given_name_of_org(st, a, key, len))
+                kind0 = AN_ENTITY_ORGANIZATION;
+            for (int kind = kind0; kind <= AN_ENTITY_ORGANIZATION && !matched && len; kind++) {
                 key[0] = kind == AN_ENTITY_PERSON ? 'P' : 'O';
                 int32_t e = an_emap_get(&st->map, key, len);
                 if (e == AN_EMAP_NONE)

@@ -252,6 +252,42 @@ static void test_compass_surname(void **state)
     an_doc_free(doc);
 }
 
+/* "Denmark-based" is an adjective, not part of a name; after a plural
+ * noun for organizations, "and" joins two of them. */
+static void test_org_nouns_and_modifiers(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("On Thursday, UK-based retailer Tesco and Denmark-based retailer Salling "
+                          "Group announced a deal. Store chains Woolworths and Coles set limits, "
+                          "and Coles said demand was high.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Tesco"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Salling Group"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Tesco and Denmark-based"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Woolworths"));
+    const an_entity *c = find_entity(doc, AN_ENTITY_ORGANIZATION, "Coles");
+    assert_non_null(c);
+    assert_int_equal(c->n_mentions, 2);
+    an_doc_free(doc);
+}
+
+/* A draft's organization keeps its name when a guessed person starts with
+ * it ("Tesco Polska"); a surname stays the person's. */
+static void test_org_first_word_of_guessed_person(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("The supermarket chain Tesco is leaving Poland. Tesco Polska has cut jobs. "
+                          "Later, Tesco said it would sell.\n");
+    const an_entity *t = find_entity(doc, AN_ENTITY_ORGANIZATION, "Tesco");
+    assert_non_null(t);
+    assert_int_equal(t->n_mentions, 2);
+    an_doc_free(doc);
+    doc = analyze("Michael Bloomberg spoke on Monday. Bloomberg said he would run.\n");
+    const an_entity *b = find_entity(doc, AN_ENTITY_PERSON, "Michael Bloomberg");
+    assert_non_null(b);
+    assert_int_equal(b->n_mentions, 2);
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -729,6 +765,8 @@ int main(void)
         cmocka_unit_test(test_shared_surname_is_the_first_introduced),
         cmocka_unit_test(test_org_then_office),
         cmocka_unit_test(test_compass_surname),
+        cmocka_unit_test(test_org_nouns_and_modifiers),
+        cmocka_unit_test(test_org_first_word_of_guessed_person),
         cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
