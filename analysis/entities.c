@@ -588,6 +588,49 @@ static int an_ent__person_context(an_ent_state *st, size_t a, size_t b)
     return 0;
 }
 
+/* Whether the one-word name at a is a clause's subject that a "he" or
+ * "she" soon takes up with no other name between: "The agreement was that
+ * Gorbachev agreed to a concession: he agreed to ...". Not after "is" or
+ * "was" (a town can be "where he grew up"); "it" or "they" first ends the
+ * search (an organization). */
+static int an_ent__pronoun_takes_up(an_ent_state *st, size_t a)
+{
+    static const char *const openers[] = {"after", "and", "as", "because", "before", "but", "if",
+                                          "since", "so", "that", "then", "though", "until", "when",
+                                          "while"};
+    an_tok *x = &st->toks.items[a], *pl = an_ent__prev_lower(st, a), *verb = an_ent__next_lower(st, a + 1);
+    if ((x->flags & (AN_TOK_POSS | AN_TOK_HEADLINE)) || (an_ent__lex(st, x) & AN_LEX_WORD) || !verb ||
+        an_ent__is(st, verb, "is") ||
+        an_ent__is(st, verb, "was") || (an_ent__lex(st, verb) & AN_LEX_FUNCTION))
+        return 0;
+    if (!(x->flags & AN_TOK_SENT) &&
+        !(pl && an__in_sorted(openers, sizeof openers / sizeof *openers, st->s + pl->start, pl->end - pl->start)))
+        return 0;
+    int ends = 0;
+    for (size_t i = a + 2; i < st->toks.len && i < a + 40; i++) {
+        an_tok *t = &st->toks.items[i];
+        if (t->flags & AN_TOK_END) {
+            if (++ends > 1)
+                return 0;
+            continue;
+        }
+        if (!(t->flags & AN_TOK_WORD))
+            continue;
+        size_t len = t->end - t->start;
+        const char *w = st->s + t->start;
+        int cap = (t->flags & AN_TOK_CAP) != 0;
+        if ((len == 2 && (w[0] | 0x20) == 'h' && w[1] == 'e') ||
+            (len == 3 && (w[0] | 0x20) == 's' && memcmp(w + 1, "he", 2) == 0))
+            return !cap || (t->flags & AN_TOK_SENT);
+        if ((len == 2 && (w[0] | 0x20) == 'i' && w[1] == 't') ||
+            (len == 4 && (w[0] | 0x20) == 't' && memcmp(w + 1, "hey", 3) == 0))
+            return 0;
+        if (cap && !((t->flags & AN_TOK_SENT) && (an_ent__lex(st, t) & AN_LEX_FUNCTION)))
+            return 0;
+    }
+    return 0;
+}
+
 /* Person evidence for a name of several words [a, b). */
 static int an_ent__is_person_multi(an_ent_state *st, size_t a, size_t b)
 {
@@ -658,7 +701,7 @@ static int an_ent__is_person_single(an_ent_state *st, size_t a)
     for (size_t i = t->start; i + 1 < t->end; i++)
         if (st->s[i] == '\'' && st->s[i + 1] >= 'a' && st->s[i + 1] <= 'z' && t->end - i <= 3)
             return 0; /* You've, I'll */
-    return an_ent__person_context(st, a, a + 1);
+    return an_ent__person_context(st, a, a + 1) || an_ent__pronoun_takes_up(st, a);
 }
 
 /* Person evidence for the name [a, b) given what precedes it. */
@@ -1443,8 +1486,14 @@ static int32_t an_ent__nearest(an_ent_state *st, const an_ent_name *nm, size_t l
             hi = mid;
     }
     int32_t best = -1;
-    for (size_t k = lo, seen = 0; k-- > 0 && seen < 64; seen++) {
+    /* The 64 nearest names; for a person, other bare names are passed
+     * over without counting (a story that says "Biden" often must still
+     * reach the full names). */
+    for (size_t k = lo, seen = 0; k-- > 0 && seen < 64;) {
         const an_ent_name *o = &st->names.items[k];
+        if (nm->kind == AN_ENTITY_PERSON && o->kind == AN_ENTITY_PERSON && o->n_tok <= nm->n_tok)
+            continue;
+        seen++;
         if (o->entity < 0 || o->kind != nm->kind || o->n_tok <= nm->n_tok || !an_ent__run_of(st, nm, o))
             continue;
         if (nm->n_tok > 1 || nm->kind != AN_ENTITY_PERSON)

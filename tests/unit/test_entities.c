@@ -288,6 +288,37 @@ static void test_org_first_word_of_guessed_person(void **state)
     an_doc_free(doc);
 }
 
+/* A one-word name that a "he" or "she" takes up is a person; not one that
+ * "it" takes up, nor a town after "is". */
+static void test_pronoun_takes_up_one_word_name(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("The deal was that Kovalenko agreed to a concession: he agreed to leave. "
+                          "When Zorvex opened the plant, it cut jobs. Smallville is where she grew "
+                          "up.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Kovalenko"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Zorvex"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Smallville"));
+    an_doc_free(doc);
+}
+
+/* A bare surname two people share finds the full names even when many
+ * bare uses of it come between. */
+static void test_shared_surname_far_from_full_names(void **state)
+{
+    (void)state;
+    char text[8192] = "Joe Kovalenko, the governor, spoke on Monday. His son Hunter Kovalenko "
+                      "was there.";
+    for (int i = 0; i < 80; i++)
+        strcat(text, " Kovalenko said no.");
+    strcat(text, " Later Kovalenko called the mayor a liar.\n");
+    an_doc *doc = analyze(text);
+    const an_entity *joe = find_entity(doc, AN_ENTITY_PERSON, "Joe Kovalenko");
+    assert_non_null(joe);
+    assert_int_equal(joe->n_mentions, 82);
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -767,6 +798,8 @@ int main(void)
         cmocka_unit_test(test_compass_surname),
         cmocka_unit_test(test_org_nouns_and_modifiers),
         cmocka_unit_test(test_org_first_word_of_guessed_person),
+        cmocka_unit_test(test_pronoun_takes_up_one_word_name),
+        cmocka_unit_test(test_shared_surname_far_from_full_names),
         cmocka_unit_test(test_diacritics_one_person),
         cmocka_unit_test(test_lexicon_key_from),
     };
