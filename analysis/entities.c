@@ -1092,13 +1092,48 @@ static int an_ent__org_appositive(an_ent_state *st, size_t b)
     return t && (t->flags & AN_TOK_CAP);
 }
 
-/* Organizations by structure or context; returns whether [a, b) was one. */
-static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
+/* Whether the name at a is in a list a plural noun for organizations
+ * introduces: "publications including The New York Times, Jezebel and
+ * Metro.us", "charities such as the Wikimedia Foundation and Creative
+ * Commons". Walks back over the list's names, commas, "and", "or" and "the"
+ * to "such as", "including" or "like" and the noun before it. */
+static int an_ent__org_list_member(an_ent_state *st, size_t a)
+{
+    for (size_t i = a, steps = 0; i-- > 0 && steps < 40; steps++) {
+        an_tok *t = &st->toks.items[i];
+        if (t->flags & (AN_TOK_END | AN_TOK_OPEN | AN_TOK_CLOSE | AN_TOK_QUOTE | AN_TOK_DASH))
+            return 0;
+        if (t->flags & (AN_TOK_COMMA | AN_TOK_COLON))
+            continue;
+        if (an_ent__is(st, t, "including") || an_ent__is(st, t, "like") ||
+            (an_ent__is(st, t, "as") && i > 0 && an_ent__is(st, &st->toks.items[i - 1], "such") && i--)) {
+            an_tok *noun = i > 0 ? &st->toks.items[i - 1] : NULL;
+            if (noun && (noun->flags & AN_TOK_COMMA) && i > 1)
+                noun = &st->toks.items[i - 2];
+            return noun && (noun->flags & AN_TOK_LOWER) && (an_ent__lex(st, noun) & AN_LEX_ORG_NOUN) &&
+                   an_ent__suffix(st, noun, "s");
+        }
+        if (!an_ent__is_name_tok(st, t) && an_ent__connector(st, t) == AN_CONN_NONE &&
+            !(t->flags & AN_TOK_AMP))
+            return 0;
+    }
+    return 0;
+}
+
+/* Organizations by structure or context; returns whether [a, b) was one.
+ * split: [a, b) was cut from a longer chunk (no list membership then: "His
+ * Band" of "Les Brown and His Band of Renown"). */
+static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b, int split)
 {
     /* "the teams Cloud9 and Immortals", "store chains Woolworths and Coles":
-     * after a plural noun for organizations, "and" joins two of them. */
+     * after a plural noun for organizations, or in a list it introduces,
+     * "and" joins two of them. A given name starts a person there
+     * ("big bands, such as Les Brown and His Band of Renown"). */
     an_tok *pn = an_ent__prev_lower(st, a);
-    if (pn && (an_ent__lex(st, pn) & AN_LEX_ORG_NOUN) && an_ent__suffix(st, pn, "s")) {
+    uint32_t f0 = an_ent__lex(st, &st->toks.items[a]);
+    int listed = !split && !(b - a >= 2 && (f0 & AN_LEX_FIRST) && !(f0 & AN_LEX_PLACE)) &&
+                 an_ent__org_list_member(st, a);
+    if (listed || (pn && (an_ent__lex(st, pn) & AN_LEX_ORG_NOUN) && an_ent__suffix(st, pn, "s"))) {
         for (size_t k = a + 1; k + 1 < b; k++) {
             if (!an_ent__is(st, &st->toks.items[k], "and"))
                 continue;
@@ -1114,6 +1149,7 @@ static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b)
     if (acr != SIZE_MAX && (st->s[st->toks.items[acr].start] | 0x20) != (st->s[st->toks.items[a].start] | 0x20))
         acr = SIZE_MAX; /* "NEW YORK (AP)" is a dateline, not a definition */
     if (an_ent__is_org(st, a, b, acr) || an_ent__capital_the(st, a, b) ||
+        (listed && !an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY)) ||
         (an_ent__org_appositive(st, b) &&
          !an_ent__span_is(st, a, b, AN_LEX_PLACE | AN_LEX_NATIONALITY | AN_LEX_TIME))) {
         an_ent__org(st, a, b, acr);
@@ -1209,7 +1245,7 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int how)
         return;
     }
     if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b, how)) ||
-        an_ent__org_chunk(st, a, b))
+        an_ent__org_chunk(st, a, b, split))
         return;
     if (!split && an_ent__has_org_connector(st, a, b)) {
         an_ent__split(st, a, b);

@@ -270,6 +270,24 @@ static void test_org_nouns_and_modifiers(void **state)
     an_doc_free(doc);
 }
 
+/* A plural noun for organizations with "such as", "including" or "like"
+ * makes the names of its list organizations; a person in such a list
+ * stays a person. */
+static void test_org_list_after_plural_noun(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("It gave money to charities such as the Wikimedia Foundation and Zorvex "
+                          "Commons. It was covered by publications including Quillbird, Marrowtown "
+                          "and the Daily Planet. She sang with big bands, such as Les Brown and "
+                          "others.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Wikimedia Foundation"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Zorvex Commons"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Quillbird"));
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Marrowtown"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Les Brown"));
+    an_doc_free(doc);
+}
+
 /* A draft's organization keeps its name when a guessed person starts with
  * it ("Tesco Polska"); a surname stays the person's. */
 static void test_org_first_word_of_guessed_person(void **state)
@@ -798,6 +816,7 @@ int main(void)
         cmocka_unit_test(test_compass_surname),
         cmocka_unit_test(test_org_nouns_and_modifiers),
         cmocka_unit_test(test_org_first_word_of_guessed_person),
+        cmocka_unit_test(test_org_list_after_plural_noun),
         cmocka_unit_test(test_pronoun_takes_up_one_word_name),
         cmocka_unit_test(test_shared_surname_far_from_full_names),
         cmocka_unit_test(test_diacritics_one_person),
