@@ -179,7 +179,7 @@ static int an_ent__modifier_hyphen(const an_ent_state *st, const an_tok *t)
     const char *tail = st->s + i;
     if (i <= t->start + 1 || n < 3 || tail[0] < 'a' || tail[0] > 'z')
         return 0;
-    if (n >= 4 && tail[n - 2] == 'e' && tail[n - 1] == 'd')
+    if (tail[n - 2] == 'e' && tail[n - 1] == 'd')
         return (an_lex_lookup(tail, n) & AN_LEX_WORD) != 0;
     return an__in_sorted(tails, sizeof tails / sizeof *tails, tail, n);
 }

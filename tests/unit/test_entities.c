@@ -252,14 +252,19 @@ static void test_compass_surname(void **state)
     an_doc_free(doc);
 }
 
-/* "Denmark-based" is an adjective, not part of a name; after a plural
- * noun for organizations, "and" joins two of them. */
+/* "Denmark-based", "Kurdish-led" are adjectives, not part of a name; after
+ * a plural noun for organizations, "and" joins two of them; a telescope
+ * is no person. */
 static void test_org_nouns_and_modifiers(void **state)
 {
     (void)state;
     an_doc *doc = analyze("On Thursday, UK-based retailer Tesco and Denmark-based retailer Salling "
                           "Group announced a deal. Store chains Woolworths and Coles set limits, "
-                          "and Coles said demand was high.\n");
+                          "and Coles said demand was high. The Kurdish-led Syrian Democratic "
+                          "Forces agreed. The James Webb Space Telescope will look, and Webb "
+                          "will see far.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Syrian Democratic Forces"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "James Webb Space Telescope"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Tesco"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Salling Group"));
     assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Tesco and Denmark-based"));
