@@ -1325,6 +1325,38 @@ static bool an_at__ends_open(const an_att *a, const an_quote *q)
            (unsigned char)c == 0x94 || (c == '.' && e >= 2 && a->s[e - 2] == '.');
 }
 
+/* `"…" tweeted Mayor Sadiq Khan`: a quote that starts its sentence and is
+ * followed, with no comma, by a cue and a capitalized name or a noun
+ * phrase is attributed as if the comma were there (a quote inside a phrase
+ * does not start the sentence: `The "History" section explains`). Reads
+ * a->tok, loaded by an_at__after. */
+static bool an_at__bare_inverted(const an_att *a, const an_quote *q)
+{
+    if (a->ntok < 2 || !an_at__is_cue(a->s, &a->tok[0]) ||
+        AN_AT_IN(an_at__weak_inverted, a->s + a->tok[0].s, a->tok[0].e - a->tok[0].s, true) ||
+        a->tok[1].kind != AN_TK_WORD ||
+        !(an_at__upper(a->s, a->len, &a->tok[1]) ||
+          AN_AT_IN(an_at__dets, a->s + a->tok[1].s, a->tok[1].e - a->tok[1].s, false)))
+        return false;
+    size_t p = q->span.start;
+    while (p > 0 && an_at__is_space(a->s, a->len, p - 1) && a->s[p - 1] != '\n')
+        p--;
+    return p == 0 || a->s[p - 1] == '\n' || a->s[p - 1] == '.' || a->s[p - 1] == '!' || a->s[p - 1] == '?';
+}
+
+/* `"…," reads the report`, `"…", states the letter`: a cue kept out of the
+ * inverted form (an_at__weak_inverted) still counts there before "the",
+ * "a" or "an", which start a noun phrase, not a name it could be part of;
+ * the naming verbs ("called the", "dubbed the") stay out. */
+static bool an_at__document_after(const an_att *a, size_t i)
+{
+    const an_tok *t = &a->tok[i];
+    if (i + 1 >= a->ntok || AN_AT_IN(an_at__naming, a->s + t->s, t->e - t->s, false))
+        return false;
+    const an_tok *d = &a->tok[i + 1];
+    return an_at__tok_is(a->s, d, "the") || an_at__tok_is(a->s, d, "a") || an_at__tok_is(a->s, d, "an");
+}
+
 /* Rule 1: `"…," said X` / `"…," X said` / `"…" - X` right after the quote. */
 static bool an_at__after(an_att *a, const an_quote *q, size_t next_start, an_attr *r)
 {
@@ -1341,7 +1373,7 @@ static bool an_at__after(an_att *a, const an_quote *q, size_t next_start, an_att
     }
     if (i >= a->ntok || a->tok[i].kind != AN_TK_WORD)
         return false;
-    if (i == 0 && !an_at__ends_open(a, q))
+    if (i == 0 && !an_at__ends_open(a, q) && !an_at__bare_inverted(a, q))
         return false; /* `The "History" section explains`: the quote is inside a phrase */
     size_t end = i; /* the end of the clause */
     while (end < a->ntok && !an_at__sentence_end(a->s, &a->tok[end]) &&
@@ -1360,7 +1392,8 @@ static bool an_at__after(an_att *a, const an_quote *q, size_t next_start, an_att
         return true;
     }
     if (an_at__is_cue(a->s, &a->tok[i]) &&
-        !AN_AT_IN(an_at__weak_inverted, a->s + a->tok[i].s, a->tok[i].e - a->tok[i].s, true)) {
+        (!AN_AT_IN(an_at__weak_inverted, a->s + a->tok[i].s, a->tok[i].e - a->tok[i].s, true) ||
+         an_at__document_after(a, i))) {
         r->cue_seen = t.cue_seen = true;
         if (!an_at__subject_right(a, i, &t))
             return false;

@@ -271,6 +271,28 @@ static void test_said_name_and_name_said(void **state)
     an_doc_free(doc);
 }
 
+/* A quote that starts its sentence takes the cue right after it even
+ * without a comma; a document noun phrase after "reads" speaks, while a
+ * quote inside a phrase takes no cue after it. */
+static void test_inverted_without_comma_and_reads(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("Ann Lee, the coach, spoke first.\n\n"
+                         "\"We stand ready\" tweeted Bob Stone \"to help.\"\n\n"
+                         "\"Cases are rising\", reads the report.\n\n"
+                         "The \"History\" section explains it.\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 4);
+    assert_string_equal(speaker_name(doc, &q[0]), "Bob Stone");
+    assert_span_text(doc, q[0].cue, "tweeted");
+    assert_span_text(doc, q[2].cue, "reads");
+    assert_span_text(doc, q[2].source_phrase, "the report");
+    assert_true(q[3].cue.end == q[3].cue.start);
+    an_doc_free(doc);
+}
+
 static void test_pronoun_speaker(void **state)
 {
     (void)state;
@@ -557,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_quoted_term_before_a_noun),
         cmocka_unit_test(test_markdown_code_is_ignored),
         cmocka_unit_test(test_said_name_and_name_said),
+        cmocka_unit_test(test_inverted_without_comma_and_reads),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_pronoun_prefers_the_subject),
         cmocka_unit_test(test_role_noun_speaker),
