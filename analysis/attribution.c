@@ -1634,8 +1634,10 @@ static void an_at__speech_kind(an_att *a, an_quote *q, const an_attr *own)
 
 /* Rule 4c, for a quote nothing attributes: the subject of its own sentence
  * when that is a named person or organization ("X, of the University of
- * Y, studies "…""), else for a quote opening its paragraph the person
- * named last in the paragraph before. An entity index or -1. */
+ * Y, studies "…""), or of the sentence before it in its paragraph ("Unhappy
+ * with the role, she left the series. "This is not what I wanted.""),
+ * else for a quote opening its paragraph the person named last in the
+ * paragraph before. An entity index or -1. */
 static int32_t an_at__context_speaker(an_att *a, const an_quote *q, size_t prev_end)
 {
     size_t ps = an_at__para_start(a->s, q->span.start, AN_AT_WINDOW);
@@ -1643,6 +1645,19 @@ static int32_t an_at__context_speaker(an_att *a, const an_quote *q, size_t prev_
     an_at__load_before(a, ws, q->span.start);
     an_attr t = {0};
     bool subject = a->ntok > 0 && an_at__subject_of_clause(a, 0, a->ntok, &t);
+    if (!subject && a->ntok == 0) { /* the quote starts a sentence: the sentence before */
+        size_t e = q->span.start;
+        while (e > ws && an_at__is_space(a->s, a->len, e - 1))
+            e--;
+        if (e > ws + 1 && (a->s[e - 1] == '.' || a->s[e - 1] == '!' || a->s[e - 1] == '?')) {
+            an_at__load_before(a, ws, e - 1);
+            subject = a->ntok > 0 && an_at__subject_of_clause(a, 0, a->ntok, &t) &&
+                      (t.subj == AN_SUBJ_PRONOUN ||
+                       (t.subj == AN_SUBJ_MENTION &&
+                        a->doc->entities.items[a->doc->mentions.items[t.mention].entity].kind ==
+                            AN_ENTITY_PERSON)); /* a person: "Four Navy ships are searching" is no speaker */
+        }
+    }
     char pron = subject && t.subj == AN_SUBJ_PRONOUN ? an_at__third_person(a->s, t.subject) : 0;
     if (subject && t.subj != AN_SUBJ_SOURCE && t.subj != AN_SUBJ_ROLE &&
         (t.subj != AN_SUBJ_PRONOUN || pron == 'h' || pron == 's')) {

@@ -293,6 +293,25 @@ static void test_inverted_without_comma_and_reads(void **state)
     an_doc_free(doc);
 }
 
+/* A quote that starts a sentence with no attribution of its own takes the
+ * person the sentence before is about; an organization's sentence gives
+ * none ("Four Navy ships are searching"). */
+static void test_sentence_before_names_the_speaker(void **state)
+{
+    (void)state;
+    an_doc *doc = doc_of("Actress Ann Lee spoke on Monday.\n\n"
+                         "Unhappy with the role, she left the series early. \"This is not what "
+                         "I wanted.\"\n\n"
+                         "The search goes on. Four Navy ships are searching. \"We will go on.\"\n",
+                         AN_FORMAT_PLAIN);
+    size_t n;
+    const an_quote *q = quotes_of(doc, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(speaker_name(doc, &q[0]), "Ann Lee");
+    assert_null(speaker_name(doc, &q[1]));
+    an_doc_free(doc);
+}
+
 static void test_pronoun_speaker(void **state)
 {
     (void)state;
@@ -580,6 +599,7 @@ int main(void)
         cmocka_unit_test(test_markdown_code_is_ignored),
         cmocka_unit_test(test_said_name_and_name_said),
         cmocka_unit_test(test_inverted_without_comma_and_reads),
+        cmocka_unit_test(test_sentence_before_names_the_speaker),
         cmocka_unit_test(test_pronoun_speaker),
         cmocka_unit_test(test_pronoun_prefers_the_subject),
         cmocka_unit_test(test_role_noun_speaker),
