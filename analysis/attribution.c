@@ -39,7 +39,8 @@ static const char *const an_at__cues[] = {
     "commenting", "comments", "complained", "complains", "conceded", "concedes", "concluded",
     "concludes", "confirmed", "confirms", "contended", "contends", "continued", "continues",
     "countered", "declared", "declares", "described", "describes", "dubbed", "emphasised",
-    "emphasized", "explained", "explaining", "explains", "insisted", "insists", "joked",
+    "emphasized", "explained", "explaining", "explains", "informed", "informs", "insisted",
+    "insists", "joked",
     "maintained", "maintains", "mused", "noted", "notes", "noting", "observed", "observes",
     "pleaded", "posted", "posting", "predicted", "predicts", "promised", "promising", "quipped",
     "quoted", "reads", "reasoned", "recalled", "recalls", "recommended", "recommending",
@@ -1326,17 +1327,20 @@ static bool an_at__ends_open(const an_att *a, const an_quote *q)
 }
 
 /* `"…" tweeted Mayor Sadiq Khan`: a quote that starts its sentence and is
- * followed, with no comma, by a cue and a capitalized name or a noun
- * phrase is attributed as if the comma were there (a quote inside a phrase
+ * followed, with no comma, by a cue and a noun phrase or a capitalized name
+ * within four words ("said lead author Professor X") is attributed as if the comma were there (a quote inside a phrase
  * does not start the sentence: `The "History" section explains`). Reads
  * a->tok, loaded by an_at__after. */
 static bool an_at__bare_inverted(const an_att *a, const an_quote *q)
 {
     if (a->ntok < 2 || !an_at__is_cue(a->s, &a->tok[0]) ||
         AN_AT_IN(an_at__weak_inverted, a->s + a->tok[0].s, a->tok[0].e - a->tok[0].s, true) ||
-        a->tok[1].kind != AN_TK_WORD ||
-        !(an_at__upper(a->s, a->len, &a->tok[1]) ||
-          AN_AT_IN(an_at__dets, a->s + a->tok[1].s, a->tok[1].e - a->tok[1].s, false)))
+        a->tok[1].kind != AN_TK_WORD)
+        return false;
+    bool named = AN_AT_IN(an_at__dets, a->s + a->tok[1].s, a->tok[1].e - a->tok[1].s, false);
+    for (size_t k = 1; k < a->ntok && k < 5 && !named && a->tok[k].kind == AN_TK_WORD; k++)
+        named = an_at__upper(a->s, a->len, &a->tok[k]); /* "said lead author Professor X" */
+    if (!named)
         return false;
     size_t p = q->span.start;
     while (p > 0 && an_at__is_space(a->s, a->len, p - 1) && a->s[p - 1] != '\n')

@@ -280,16 +280,20 @@ static void test_inverted_without_comma_and_reads(void **state)
     an_doc *doc = doc_of("Ann Lee, the coach, spoke first.\n\n"
                          "\"We stand ready\" tweeted Bob Stone \"to help.\"\n\n"
                          "\"Cases are rising\", reads the report.\n\n"
+                         "\"We wanted to know\" said lead author Professor Carl Moss.\n\n"
+                         "\"The party complies,\" the party informed the press.\n\n"
                          "The \"History\" section explains it.\n",
                          AN_FORMAT_PLAIN);
     size_t n;
     const an_quote *q = quotes_of(doc, &n);
-    assert_int_equal(n, 4);
+    assert_int_equal(n, 6);
     assert_string_equal(speaker_name(doc, &q[0]), "Bob Stone");
     assert_span_text(doc, q[0].cue, "tweeted");
     assert_span_text(doc, q[2].cue, "reads");
     assert_span_text(doc, q[2].source_phrase, "the report");
-    assert_true(q[3].cue.end == q[3].cue.start);
+    assert_string_equal(speaker_name(doc, &q[3]), "Carl Moss");
+    assert_span_text(doc, q[4].cue, "informed");
+    assert_true(q[5].cue.end == q[5].cue.start);
     an_doc_free(doc);
 }
 
