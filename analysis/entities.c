@@ -184,11 +184,23 @@ static int an_ent__modifier_hyphen(const an_ent_state *st, const an_tok *t)
     return an__in_sorted(tails, sizeof tails / sizeof *tails, tail, n);
 }
 
+/* "d'Ettorre", "d’Estaing": the elided particle joined to a capitalized
+ * name. */
+static int an_ent__particle_elided(const an_ent_state *st, const an_tok *t)
+{
+    const unsigned char *p = (const unsigned char *)st->s + t->start;
+    size_t n = t->end - t->start;
+    if (n < 3 || p[0] != 'd')
+        return 0;
+    size_t k = p[1] == '\'' ? 2 : (n > 5 && p[1] == 0xE2 && p[2] == 0x80 && p[3] == 0x99) ? 4 : 0;
+    return k && k < n && p[k] >= 'A' && p[k] <= 'Z';
+}
+
 static int an_ent__is_name_tok(const an_ent_state *st, const an_tok *t)
 {
     if (!(t->flags & AN_TOK_WORD) || (t->flags & AN_TOK_DIGIT))
         return 0;
-    if (an_ent__particle_hyphen(st, t))
+    if (an_ent__particle_hyphen(st, t) || an_ent__particle_elided(st, t))
         return 1;
     return (t->flags & (AN_TOK_CAP | AN_TOK_ALLCAPS)) && !an_ent__modifier_hyphen(st, t);
 }

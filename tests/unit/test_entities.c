@@ -342,6 +342,17 @@ static void test_shared_surname_far_from_full_names(void **state)
     an_doc_free(doc);
 }
 
+/* An elided particle joined to a capitalized name is part of the name. */
+static void test_elided_particle(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("She studied under Prof. Patrizia d'Ettorre. President Val\xc3\xa9ry "
+                          "Giscard d\xe2\x80\x99" "Estaing spoke. I d'you know.\n");
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Patrizia d'Ettorre"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Val\xc3\xa9ry Giscard d\xe2\x80\x99" "Estaing"));
+    an_doc_free(doc);
+}
+
 /* A lowercase noun for a kind of organization names the one after it;
  * a mass or plural noun for people does not. */
 static void test_org_noun_before_name(void **state)
@@ -822,6 +833,7 @@ int main(void)
         cmocka_unit_test(test_org_nouns_and_modifiers),
         cmocka_unit_test(test_org_first_word_of_guessed_person),
         cmocka_unit_test(test_org_list_after_plural_noun),
+        cmocka_unit_test(test_elided_particle),
         cmocka_unit_test(test_pronoun_takes_up_one_word_name),
         cmocka_unit_test(test_shared_surname_far_from_full_names),
         cmocka_unit_test(test_diacritics_one_person),
