@@ -253,8 +253,8 @@ static void test_compass_surname(void **state)
 }
 
 /* "Denmark-based", "Kurdish-led" are adjectives, not part of a name; after
- * a plural noun for organizations, "and" joins two of them; a telescope
- * is no person. */
+ * a plural noun for organizations, "and" joins two of them; a telescope,
+ * a carnival or a convention is no person. */
 static void test_org_nouns_and_modifiers(void **state)
 {
     (void)state;
@@ -265,6 +265,15 @@ static void test_org_nouns_and_modifiers(void **state)
                           "will see far.\n");
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Syrian Democratic Forces"));
     assert_null(find_entity(doc, AN_ENTITY_PERSON, "James Webb Space Telescope"));
+    an_doc_free(doc);
+    doc = analyze("We went to the Eureka Springs Cavalcade and the Winter Carnival, then the "
+                  "Green National Convention.\n");
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Winter Carnival"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Green National Convention"));
+    an_doc_free(doc);
+    doc = analyze("On Thursday, UK-based retailer Tesco and Denmark-based retailer Salling "
+                  "Group announced a deal. Store chains Woolworths and Coles set limits, "
+                  "and Coles said demand was high.\n");
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Tesco"));
     assert_non_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Salling Group"));
     assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "Tesco and Denmark-based"));
