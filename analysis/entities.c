@@ -1228,6 +1228,37 @@ static void an_ent__thing(an_ent_state *st, size_t a, size_t b)
         an_ent__put(st, start, end, AN_ENTITY_PLACE, (int32_t)start, 0);
 }
 
+/* A town the draft names as one: "the city of Calabasas", "crashed in
+ * Calabasas, California". Remembered like a storm's name (an_ent__thing),
+ * so that "Calabasas announced" later is no person. */
+static int an_ent__named_place(an_ent_state *st, size_t a, size_t b)
+{
+    static const char *const nouns[] = {"borough", "city", "county", "district", "island",
+                                        "municipality", "province", "region", "state", "suburb",
+                                        "town", "village"};
+    static const char *const preps[] = {"at", "from", "in", "near", "of", "outside"};
+    if (b - a > 3 || an_ent__span_is(st, a, b, AN_LEX_ORG | AN_LEX_PLACE) || a == 0)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (an_ent__lex(st, &st->toks.items[i]) & (AN_LEX_ORG_HEAD | AN_LEX_TITLE | AN_LEX_HONORIFIC))
+            return 0;
+    an_tok *p = &st->toks.items[a - 1];
+    if (!(p->flags & AN_TOK_LOWER) ||
+        !an__in_sorted(preps, sizeof preps / sizeof *preps, st->s + p->start, p->end - p->start))
+        return 0;
+    an_tok *noun = a >= 2 ? &st->toks.items[a - 2] : NULL;
+    if (an_ent__is(st, p, "of") && noun && (noun->flags & AN_TOK_LOWER) &&
+        an__in_sorted(nouns, sizeof nouns / sizeof *nouns, st->s + noun->start, noun->end - noun->start))
+        return 1;
+    an_tok *c = an_ent__tok(st, b), *place = an_ent__tok(st, b + 1);
+    if (an_ent__is(st, p, "of") || !c || !place || !(c->flags & AN_TOK_COMMA) || !(place->flags & AN_TOK_CAP))
+        return 0; /* "statues of Christopher Columbus, US presidents" */
+    size_t e = b + 1; /* the place after the comma: "California", "New South Wales" */
+    while (e + 1 < st->toks.len && e - b < 3 && (st->toks.items[e + 1].flags & AN_TOK_CAP))
+        e++;
+    return an_ent__span_is(st, b + 1, e + 1, AN_LEX_PLACE) && !an_ent__span_is(st, b + 1, e + 1, AN_LEX_NATIONALITY);
+}
+
 /* Post-nominal letters: an honour, an office or a degree written after a
  * name ("Kama Melly QC", "Jane Doe MP", "John Smith OBE"). */
 static int an_ent__post_nominal(an_ent_state *st, const an_tok *t)
@@ -1254,6 +1285,10 @@ static void an_ent__chunk(an_ent_state *st, size_t a, size_t b, int how)
     size_t thing = an_ent__storm_or_ship(st, a, b);
     if (thing != SIZE_MAX) {
         an_ent__thing(st, thing, b);
+        return;
+    }
+    if (an_ent__named_place(st, a, b)) {
+        an_ent__thing(st, a, b);
         return;
     }
     if (an_ent__titles_and_orgs(st, a, b) || (!split && an_ent__split_affiliation(st, a, b, how)) ||

@@ -351,6 +351,22 @@ static void test_shared_surname_far_from_full_names(void **state)
     an_doc_free(doc);
 }
 
+/* A town the draft names as one ("the city of X", "in X, <state>") is no
+ * person later, even before a speech verb; a name after "of" and a comma
+ * stays a person. */
+static void test_named_place_is_no_person(void **state)
+{
+    (void)state;
+    an_doc *doc = analyze("A helicopter crashed in Zorbasas, California, on Sunday. Officials in "
+                          "the city of Quelmont met. Later Zorbasas announced a vigil and Quelmont "
+                          "said it would help. There are statues of Carl Vondrak, US presidents "
+                          "and others. Vondrak said nothing.\n");
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Zorbasas"));
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Quelmont"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Carl Vondrak"));
+    an_doc_free(doc);
+}
+
 /* An elided particle joined to a capitalized name is part of the name. */
 static void test_elided_particle(void **state)
 {
@@ -843,6 +859,7 @@ int main(void)
         cmocka_unit_test(test_org_first_word_of_guessed_person),
         cmocka_unit_test(test_org_list_after_plural_noun),
         cmocka_unit_test(test_elided_particle),
+        cmocka_unit_test(test_named_place_is_no_person),
         cmocka_unit_test(test_pronoun_takes_up_one_word_name),
         cmocka_unit_test(test_shared_surname_far_from_full_names),
         cmocka_unit_test(test_diacritics_one_person),
