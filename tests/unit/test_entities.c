@@ -254,7 +254,7 @@ static void test_compass_surname(void **state)
 
 /* "Denmark-based", "Kurdish-led" are adjectives, not part of a name; after
  * a plural noun for organizations, "and" joins two of them; a telescope,
- * a carnival or a convention is no person. */
+ * a carnival or a convention is no person, a time zone no organization. */
 static void test_org_nouns_and_modifiers(void **state)
 {
     (void)state;
@@ -270,6 +270,10 @@ static void test_org_nouns_and_modifiers(void **state)
                   "Green National Convention.\n");
     assert_null(find_entity(doc, AN_ENTITY_PERSON, "Winter Carnival"));
     assert_null(find_entity(doc, AN_ENTITY_PERSON, "Green National Convention"));
+    an_doc_free(doc);
+    doc = analyze("The plane landed at 9:54 a.m. ET (1354 UTC) and left at 2 p.m. PT.\n");
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "ET"));
+    assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "PT"));
     an_doc_free(doc);
     doc = analyze("On Thursday, UK-based retailer Tesco and Denmark-based retailer Salling "
                   "Group announced a deal. Store chains Woolworths and Coles set limits, "
