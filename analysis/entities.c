@@ -744,8 +744,8 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
     an_tok *pl = a > 0 ? &st->toks.items[a - 1] : NULL;
     if (pl && (an_ent__is(st, pl, "the") || an_ent__is(st, pl, "a") || an_ent__is(st, pl, "an") ||
                an_ent__is(st, pl, "The") || an_ent__is(st, pl, "A") || an_ent__is(st, pl, "An")) &&
-        (n == 1 || !(ff & AN_LEX_FIRST)))
-        return 0; /* "the Onion": people take no article ("an Andy Warhol exhibit" aside) */
+        (n == 1 || !(ff & AN_LEX_FIRST) || (ff & AN_LEX_NOT_NAME)))
+        return 0; /* "the Onion", "the Sun Corona": people take no article ("an Andy Warhol exhibit" aside) */
     return n == 1 ? an_ent__is_person_single(st, a) : an_ent__is_person_multi(st, a, b);
 }
 

@@ -275,6 +275,11 @@ static void test_org_nouns_and_modifiers(void **state)
     assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "ET"));
     assert_null(find_entity(doc, AN_ENTITY_ORGANIZATION, "PT"));
     an_doc_free(doc);
+    doc = analyze("A coronagraph can observe the Sun Corona. Venus Williams won and Sun Yang "
+                  "swam.\n");
+    assert_null(find_entity(doc, AN_ENTITY_PERSON, "Sun Corona"));
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Venus Williams"));
+    an_doc_free(doc);
     doc = analyze("On Thursday, UK-based retailer Tesco and Denmark-based retailer Salling "
                   "Group announced a deal. Store chains Woolworths and Coles set limits, "
                   "and Coles said demand was high.\n");
