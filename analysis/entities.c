@@ -196,13 +196,13 @@ static int an_ent__particle_elided(const an_ent_state *st, const an_tok *t)
     return k && k < n && p[k] >= 'A' && p[k] <= 'Z';
 }
 
-static int an_ent__is_name_tok(const an_ent_state *st, const an_tok *t)
+static inline int an_ent__is_name_tok(const an_ent_state *st, const an_tok *t)
 {
-    if (!(t->flags & AN_TOK_WORD) || (t->flags & AN_TOK_DIGIT))
+    if ((t->flags & (AN_TOK_WORD | AN_TOK_DIGIT)) != AN_TOK_WORD)
         return 0;
-    if (an_ent__particle_hyphen(st, t) || an_ent__particle_elided(st, t))
-        return 1;
-    return (t->flags & (AN_TOK_CAP | AN_TOK_ALLCAPS)) && !an_ent__modifier_hyphen(st, t);
+    if (t->flags & (AN_TOK_CAP | AN_TOK_ALLCAPS))
+        return !(t->flags & AN_TOK_HYPHEN) || !an_ent__modifier_hyphen(st, t);
+    return an_ent__particle_hyphen(st, t) || an_ent__particle_elided(st, t);
 }
 
 enum { AN_CONN_NONE = 0, AN_CONN_ORG, AN_CONN_PARTICLE, AN_CONN_THE };
