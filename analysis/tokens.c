@@ -164,16 +164,28 @@ const unsigned char an__ascii_class[256] = {
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
 };
 
+/* strncmp(lw, w, len), then longer list words after w: the order the
+ * lists are sorted in. Inline, since most probes differ at the first byte
+ * and a call cost more than the comparison; w holds no NUL, so the list
+ * word's NUL compares below any byte of w, as in strncmp. */
+static inline int an__cmp_listed(const char *lw, const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)lw[i], b = (unsigned char)w[i];
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return lw[len] != '\0'; /* the list word is longer */
+}
+
 bool an__in_sorted(const char *const *list, size_t n, const char *w, size_t len)
 {
     if (memchr(w, 0, len))
-        return false; /* no list word holds a NUL; strncmp would stop there */
+        return false; /* no list word holds a NUL (and an__cmp_listed relies on it) */
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strncmp(list[mid], w, len);
-        if (c == 0 && list[mid][len] != '\0')
-            c = 1; /* the list word is longer */
+        int c = an__cmp_listed(list[mid], w, len);
         if (c == 0)
             return true;
         if (c < 0)
