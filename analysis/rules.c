@@ -685,7 +685,7 @@ static void an_rules__push_word(an_rules_ctx *cx, size_t *cursor, size_t start, 
     ptrdiff_t para = *cursor < cx->paras.len && cx->paras.items[*cursor].span.start <= start
                          ? (ptrdiff_t)*cursor
                          : -1;
-    an_word w = {{start, end}, false, false, false, (int32_t)para};
+    an_word w = {{start, end}, false, false, false, false, (int32_t)para};
     if (first < 0x80) {
         w.capitalized = first >= 'A' && first <= 'Z';
     } else {
@@ -809,6 +809,32 @@ static void an_rules__index_blocks(an_rules_ctx *cx)
     }
 }
 
+/* Sets each word's `speech` (an_rules__in_speech at its start) from the
+ * quotes rather than per word: an_doc_quote_at answers with the last
+ * quote starting at or before the offset (the quotes are sorted by
+ * start), so quote k answers for the words starting from its start up to
+ * the next quote's, and of those the words inside it are speech. Only the
+ * words inside quotes are visited. */
+static void an_rules__mark_speech(an_rules_ctx *cx)
+{
+    const an_doc *doc = cx->doc;
+    for (size_t k = 0; k < doc->quotes.len; k++) {
+        const an_quote *q = &doc->quotes.items[k];
+        if (q->flags & AN_QUOTE_NOT_SPEECH)
+            continue;
+        size_t end = q->span.end;
+        if (k + 1 < doc->quotes.len && doc->quotes.items[k + 1].span.start < end)
+            end = doc->quotes.items[k + 1].span.start;
+        for (size_t w = an_rules__word_from(cx, q->span.start + 1);
+             w < cx->words.len && cx->words.items[w].span.start < end; w++)
+            cx->words.items[w].speech = true;
+    }
+#ifndef NDEBUG
+    for (size_t w = 0; w < cx->words.len; w++)
+        assert(cx->words.items[w].speech == an_rules__in_speech(doc, cx->words.items[w].span.start));
+#endif
+}
+
 /* Marks paragraphs that use I/me/my/we/our outside quotes. */
 static void an_rules__mark_first_person(an_rules_ctx *cx)
 {
@@ -848,6 +874,7 @@ void an__rules_run(an_doc *doc, const an_options *opt)
     an_rules__split_paragraphs(&cx);
     an_rules__split_words(&cx);
     an_rules__index_blocks(&cx);
+    an_rules__mark_speech(&cx);
     an_rules__mark_first_person(&cx);
     an__rules_quotes(&cx);
     an__rules_people(&cx);

@@ -341,7 +341,7 @@ static bool an_rp__text_full_name(const an_rules_ctx *cx, size_t i)
     const an_word *w = &cx->words.items[i], *p = &cx->words.items[i - 1];
     if (!w->capitalized || w->all_caps || !p->capitalized || p->all_caps ||
         w->span.start != p->span.end + 1 || doc->prose[p->span.end] != ' ' ||
-        !an_rules__word_in_body(cx, w) || an_rules__in_speech(doc, w->span.start))
+        !an_rules__word_in_body(cx, w) || w->speech)
         return false;
     uint32_t pf = an_lex_lookup(doc->text + p->span.start, p->span.end - p->span.start);
     if (!(pf & AN_LEX_FIRST) || (pf & (AN_LEX_TIME | AN_LEX_FUNCTION | AN_LEX_PLACE)) ||
@@ -404,7 +404,7 @@ static bool an_rp__eponym(const an_doc *doc, an_span w)
 static bool an_rp__early_candidate(const an_rules_ctx *cx, size_t wi, an_span at)
 {
     const an_doc *doc = cx->doc;
-    if (!an_rules__in_body(cx, at.start) || an_rules__in_speech(doc, at.start) ||
+    if (!an_rules__in_body(cx, at.start) || cx->words.items[wi].speech || /* at starts word wi */
         !an_rp__stands_alone(cx, wi) || an_rp__eponym(doc, at))
         return false;
     if (wi > 0 && an_rules__word_in(doc, cx->words.items[wi - 1].span, an_rp__naming))
@@ -646,11 +646,27 @@ static bool an_rp__letter_added(const char *a, size_t alen, const char *b, size_
            strchr("aeiouyr", b[alen]) != NULL;
 }
 
-/* Tests two distinct full names of na words each (first words fa, fb):
- * when they differ in one variant word, with at most one other word
- * sharing only its initial (Lawrence / Larry), adds that pair of words. */
+/* A name's word keys not looked up yet (an_rp__word_key). */
+#define AN_RP_KEY_UNSET INT32_MIN
+
+/* The name key of word wi, kept in *slot from the first time on: a name's
+ * words are compared with those of every name in its two buckets, and
+ * each lookup hashed the spelling again. */
+static int32_t an_rp__word_key(const an_rules_ctx *cx, an_name_keys *keys, int32_t *slot, size_t wi)
+{
+    if (*slot == AN_RP_KEY_UNSET) {
+        an_span w = cx->words.items[wi].span;
+        *slot = an_rules__name_key(keys, cx->doc->text + w.start, w.end - w.start);
+    }
+    return *slot;
+}
+
+/* Tests two distinct full names of na words each (first words fa, fb;
+ * their words' keys kept in ka, kb): when they differ in one variant word,
+ * with at most one other word sharing only its initial (Lawrence / Larry),
+ * adds that pair of words. */
 static void an_rp__name_pair(const an_rules_ctx *cx, an_name_keys *keys, an_pairs *pairs, size_t na,
-                             size_t fa, size_t fb)
+                             size_t fa, int32_t *ka, size_t fb, int32_t *kb)
 {
     const an_doc *doc = cx->doc;
     size_t diff = 0, at = 0, same_initial = 0;
@@ -658,9 +674,8 @@ static void an_rp__name_pair(const an_rules_ctx *cx, an_name_keys *keys, an_pair
         an_span x = cx->words.items[fa + k].span, y = cx->words.items[fb + k].span;
         if (an_rp__same(doc, x, y))
             continue;
-        bool variant = an_rules__variant_k(
-            keys, an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
-            an_rules__name_key(keys, doc->text + y.start, y.end - y.start));
+        bool variant = an_rules__variant_k(keys, an_rp__word_key(cx, keys, &ka[k], fa + k),
+                                           an_rp__word_key(cx, keys, &kb[k], fb + k));
         if (!variant && k + 1 < na && doc->text[x.start] == doc->text[y.start])
             same_initial++; /* Lawrence / Larry */
         else
@@ -670,13 +685,14 @@ static void an_rp__name_pair(const an_rules_ctx *cx, an_name_keys *keys, an_pair
     if (diff == 1 && same_initial <= 1 &&
         !an_rp__letter_added(doc->text + x.start, x.end - x.start, doc->text + y.start,
                              y.end - y.start) &&
-        an_rules__variant_k(keys, an_rules__name_key(keys, doc->text + x.start, x.end - x.start),
-                            an_rules__name_key(keys, doc->text + y.start, y.end - y.start)))
+        an_rules__variant_k(keys, an_rp__word_key(cx, keys, &ka[at], fa + at),
+                            an_rp__word_key(cx, keys, &kb[at], fb + at)))
         an_rp__add_pair(doc, pairs, x, y);
 }
 
 typedef struct an_rp_name {
     size_t first, n; /* its words in cx->words */
+    size_t keys;     /* ... whose name keys are kept at word_keys[keys ..] */
 } an_rp_name;
 
 /* The bucket keys of a name for an_rp__pairs_from_names, into buf:
@@ -723,6 +739,7 @@ static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_name_keys *keys, 
     const an_doc *doc = cx->doc;
     an_emap seen = {0};
     AN_VEC(an_rp_name) names = {0};
+    size_t n_keys = 0;
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const an_mention *a = &doc->mentions.items[i];
         an_rp_name nm;
@@ -730,11 +747,16 @@ static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_name_keys *keys, 
             (nm.n = an_rp__words_in(cx, a->span, &nm.first)) < 2 ||
             an_emap_get(&seen, doc->text + a->span.start, a->span.end - a->span.start) >= 0)
             continue;
+        nm.keys = n_keys;
         if (an_emap_put(&seen, doc->text + a->span.start, a->span.end - a->span.start, 1, 1) != 0 ||
             AN_VEC_PUSH(names, nm) != 0)
             break;
+        n_keys += nm.n;
     }
     an_emap_free(&seen);
+    int32_t *word_keys = malloc((n_keys ? n_keys : 1) * sizeof *word_keys);
+    for (size_t k = 0; word_keys && k < n_keys; k++)
+        word_keys[k] = AN_RP_KEY_UNSET;
     /* Bucket b's names (ascending) are members[at[b] .. at[b + 1]). */
     an_emap buckets = {0};
     AN_VEC(uint32_t) bucket_of = {0}; /* 2 per name: last-word bucket, initials bucket */
@@ -752,7 +774,7 @@ static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_name_keys *keys, 
     uint32_t *fill = calloc((size_t)n_buckets + 1, sizeof *fill);
     uint32_t *members = malloc((bucket_of.len ? bucket_of.len : 1) * sizeof *members);
     AN_VEC(size_t) cand = {0};
-    if (!at || !fill || !members || bucket_of.len != 2 * names.len)
+    if (!at || !fill || !members || !word_keys || bucket_of.len != 2 * names.len)
         goto out;
     for (size_t k = 0; k < bucket_of.len; k++)
         if (bucket_of.items[k] != UINT32_MAX)
@@ -779,9 +801,10 @@ static void an_rp__pairs_from_names(const an_rules_ctx *cx, an_name_keys *keys, 
             size_t jj = cand.items[k];
             if (k > 0 && cand.items[k - 1] == jj)
                 continue;
-            if (names.items[jj].n == names.items[ii].n)
-                an_rp__name_pair(cx, keys, pairs, names.items[ii].n, names.items[ii].first,
-                                 names.items[jj].first);
+            const an_rp_name *a = &names.items[ii], *b = &names.items[jj];
+            if (b->n == a->n)
+                an_rp__name_pair(cx, keys, pairs, a->n, a->first, word_keys + a->keys, b->first,
+                                 word_keys + b->keys);
         }
     }
 out:
@@ -792,6 +815,7 @@ out:
     free(members);
     free(cand.items);
     free(names.items);
+    free(word_keys);
 }
 
 #define AN_RP_LEN_CAP 64 /* the distance looks at 64 code points (an_rules__push_cps) */
@@ -1045,7 +1069,7 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
         if (!prev_given && (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
                             (AN_LEX_NATIONALITY | AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_FUNCTION)))
             continue; /* Australians, Paris, Tuesday; but "Frank Messina" is a name */
-        bool quoted = an_rules__in_speech(doc, w->span.start);
+        bool quoted = w->speech;
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
         if (ent >= 0 && doc->entities.items[ent].kind != AN_ENTITY_PERSON)
             continue;
@@ -1086,7 +1110,7 @@ static bool an_rp__only_quoted(const an_rules_ctx *cx, an_span sp)
     size_t n_occ;
     const uint32_t *occ = an_rules__occurrences(cx, sp, &n_occ);
     for (size_t k = 0; k < n_occ; k++)
-        if (!an_rules__in_speech(cx->doc, cx->words.items[occ[k]].span.start))
+        if (!cx->words.items[occ[k]].speech)
             return false;
     return true;
 }
@@ -1279,7 +1303,7 @@ static void an_rp__ambiguous(an_rules_ctx *cx, const an_tokens *t)
         const an_word *w = &cx->words.items[i];
         size_t nwords, n_same;
         if (!an_rules__word_in_body(cx, w) ||
-            an_rules__in_speech(cx->doc, w->span.start) || an_rules__word_in_first_person(cx, w))
+            w->speech || an_rules__word_in_first_person(cx, w))
             continue;
         if (!an_groups_find(&names, cx->doc->text + w->span.start, w->span.end - w->span.start, &n_same))
             continue; /* no name word: the cheaper test first */
