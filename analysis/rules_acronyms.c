@@ -34,8 +34,15 @@ static const char *const an_ra__shouted[] = {
     "ONE", "TWO", "TOP", "HOT", "BAD", "GOOD", "BEST", "WORST", "SO", "TOO", NULL};
 
 /* Words an initialism may skip ("Bureau of Investigation"). */
-static const char *const an_ra__stop[] = {"of", "the", "and", "for", "on", "in", "de", "del",
-                                          "la", "le", "du", "des", "to", "at", "&", NULL};
+/* With their lengths: an_ra__stopword is asked of every word an
+ * acronym's initials are matched against, and measuring each list word
+ * per question cost more than the comparisons. */
+static const struct {
+    char s[4];
+    unsigned char n;
+} an_ra__stop[] = {{"of", 2}, {"the", 3}, {"and", 3}, {"for", 3}, {"on", 2}, {"in", 2},
+                   {"de", 2}, {"del", 3}, {"la", 2},  {"le", 2},  {"du", 2}, {"des", 3},
+                   {"to", 2}, {"at", 2},  {"&", 1}};
 
 typedef struct an_acr {
     char name[8];   /* upper case, NUL-terminated */
@@ -398,8 +405,9 @@ static size_t an_ra__explicit(const an_rules_ctx *cx, const char *name, bool par
 static bool an_ra__stopword(const an_rules_ctx *cx, an_span w)
 {
     size_t n = w.end - w.start;
-    for (size_t i = 0; an_ra__stop[i]; i++)
-        if (strlen(an_ra__stop[i]) == n && strncasecmp(cx->doc->prose + w.start, an_ra__stop[i], n) == 0)
+    for (size_t i = 0; i < sizeof an_ra__stop / sizeof *an_ra__stop; i++)
+        if (an_ra__stop[i].n == n &&
+            strncasecmp(cx->doc->prose + w.start, an_ra__stop[i].s, n) == 0)
             return true;
     return false;
 }
