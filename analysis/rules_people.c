@@ -1054,20 +1054,31 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
     const an_doc *doc = cx->doc;
     an_rp_token_set set = {0};
     an_rp__token_set(doc, t, keys, &set);
+    /* The last word asked an_rp__is_token and its answer: a word's
+     * predecessor often was the word before (Frank Messina). */
+    size_t token_word = SIZE_MAX;
+    bool token_answer = false;
     for (size_t ci = 0; ci < cx->capitalized.len; ci++) {
         size_t i = cx->capitalized.items[ci];
         const an_word *w = &cx->words.items[i];
         size_t nwords;
-        if (w->all_caps || w->span.end - w->span.start < 3 ||
-            an_rp__is_token(doc, &set, w->span))
+        if (w->all_caps || w->span.end - w->span.start < 3)
+            continue;
+        bool prev_known = token_word + 1 == i, prev_answer = token_answer;
+        token_word = i;
+        if ((token_answer = an_rp__is_token(doc, &set, w->span)))
             continue;
         an_span pw = i > 0 ? cx->words.items[i - 1].span : w->span;
         bool prev_adjacent = i > 0 && pw.end + 1 == w->span.start && doc->prose[pw.end] == ' ';
         bool prev_initial = i > 0 && pw.end - pw.start == 1 && pw.end + 2 == w->span.start &&
                             doc->prose[pw.end] == '.' && doc->prose[pw.end + 1] == ' ';
-        bool prev_given = (prev_adjacent || prev_initial) && an_rp__is_token(doc, &set, pw);
-        if (!prev_given && (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
-                            (AN_LEX_NATIONALITY | AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_FUNCTION)))
+        bool prev_given = (prev_adjacent || prev_initial) &&
+                          (prev_known ? prev_answer : an_rp__is_token(doc, &set, pw));
+        /* w's lexicon flags, looked up once for the two questions below. */
+        uint32_t wlex = UINT32_MAX;
+        if (!prev_given &&
+            ((wlex = an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start)) &
+             (AN_LEX_NATIONALITY | AN_LEX_PLACE | AN_LEX_TIME | AN_LEX_FUNCTION)))
             continue; /* Australians, Paris, Tuesday; but "Frank Messina" is a name */
         bool quoted = w->speech;
         int32_t ent = an_rp__covering(cx, w->span, &nwords);
@@ -1093,8 +1104,9 @@ static void an_rp__pairs_from_words(const an_rules_ctx *cx, const an_tokens *t,
         bool possessive = (left >= 2 && after[0] == '\'' && after[1] == 's') ||
                           (left >= 4 && (unsigned char)after[0] == 0xE2 &&
                            (unsigned char)after[2] == 0x99 && after[3] == 's');
-        bool word = (an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start) &
-                     (AN_LEX_WORD | AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_PLACE)) != 0;
+        if (wlex == UINT32_MAX) /* no flag set is all ones */
+            wlex = an_lex_lookup(doc->text + w->span.start, w->span.end - w->span.start);
+        bool word = (wlex & (AN_LEX_WORD | AN_LEX_FUNCTION | AN_LEX_TIME | AN_LEX_PLACE)) != 0;
         if (nwords >= 2 || prev_given ||
             (an_rp__stands_alone(cx, i) && !(word && an_rules__sentence_start(cx, w)) &&
              (!an_rules__sentence_start(cx, w) || possessive || an_rp__subject_follows(cx, i))))
