@@ -496,6 +496,10 @@ static bool an_q__line(an_qscan *q, size_t ls, size_t le, size_t *first, size_t 
     *last = e;
     const unsigned char *s = (const unsigned char *)q->s;
     for (size_t p = f; p < e; p++) {
+        /* Four bytes a step while none stops the scan: most of a line. */
+        while (p + 4 <= e && !(an_q__stop[s[p]] | an_q__stop[s[p + 1]] | an_q__stop[s[p + 2]] |
+                               an_q__stop[s[p + 3]]))
+            p += 4;
         while (p < e && !an_q__stop[s[p]])
             p++;
         if (p >= e)
