@@ -218,8 +218,16 @@ static an_tok_word an_tok__word(const char *s, size_t ws, size_t end)
     an_ch first = an_tok__class(s, ws, end, &clen, &cp);
     w.flags |= first == AN_CH_UPPER ? AN_TOK_CAP : first == AN_CH_LOWER ? AN_TOK_LOWER
                : first == AN_CH_DIGIT ? AN_TOK_DIGIT : 0;
+    const unsigned char *u = (const unsigned char *)s;
     while (i < end) {
-        while (i < end && an__ascii_class[(unsigned char)s[i]])
+        /* Four letters or digits a step, then one at a time: fewer tests
+         * per byte in all but the shortest words. Every letter's and
+         * digit's class has AN_ASCII_ALNUM (bit 0), so the four classes
+         * and'ed together are 0 unless all four are. */
+        while (i + 4 <= end && (an__ascii_class[u[i]] & an__ascii_class[u[i + 1]] &
+                                an__ascii_class[u[i + 2]] & an__ascii_class[u[i + 3]]))
+            i += 4;
+        while (i < end && an__ascii_class[u[i]])
             i++;
         if (i >= end)
             break;
