@@ -717,6 +717,17 @@ static size_t an_rules__next_cp(const utf8proc_uint8_t *p, size_t len, int32_t *
     return (size_t)k;
 }
 
+/* The ASCII bytes that are no part of a word, but NUL: the split passes
+ * them at once, and stops at the NUL that ends the prose (a NUL inside it
+ * is then passed by one more step of the split). */
+static const bool an_rules__between[256] = {
+    [1] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [' '] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* ' ' to '/' */
+    [':'] = 1, 1, 1, 1, 1, 1, 1,                             /* ':' to '@' */
+    ['['] = 1, 1, 1, 1, 1, 1,                                /* '[' to '`' */
+    ['{'] = 1, 1, 1, 1, 1,                                   /* '{' to DEL */
+};
+
 /* One call site for an_rules__push_word, so that it is inlined: each
  * step says whether the word in progress ends before p[i], and the end of
  * the text is one more such step. */
@@ -789,7 +800,7 @@ static void an_rules__split_words(an_rules_ctx *cx)
         }
         i += step;
         if (!in_word) /* ASCII between words, passed at once: no word starts there */
-            while (i < len && p[i] < 0x80 && !an__ascii_class[p[i]])
+            while (an_rules__between[p[i]])
                 i++;
     }
 }
