@@ -202,7 +202,9 @@ static inline int an_ent__is_name_tok(const an_ent_state *st, const an_tok *t)
         return 0;
     if (t->flags & (AN_TOK_CAP | AN_TOK_ALLCAPS))
         return !(t->flags & AN_TOK_HYPHEN) || !an_ent__modifier_hyphen(st, t);
-    return an_ent__particle_hyphen(st, t) || an_ent__particle_elided(st, t);
+    if (st->s[t->start] == 'd')
+        return an_ent__particle_elided(st, t);
+    return (t->flags & AN_TOK_HYPHEN) && an_ent__particle_hyphen(st, t);
 }
 
 enum { AN_CONN_NONE = 0, AN_CONN_ORG, AN_CONN_PARTICLE, AN_CONN_THE };
@@ -1117,8 +1119,10 @@ static int an_ent__org_list_member(an_ent_state *st, size_t a)
             return 0;
         if (t->flags & (AN_TOK_COMMA | AN_TOK_COLON))
             continue;
-        if (an_ent__is(st, t, "including") || an_ent__is(st, t, "like") ||
-            (an_ent__is(st, t, "as") && i > 0 && an_ent__is(st, &st->toks.items[i - 1], "such") && i--)) {
+        size_t len = t->end - t->start;
+        if ((t->flags & AN_TOK_LOWER) && (len == 9 || len == 4 || len == 2) &&
+            (an_ent__is(st, t, "including") || an_ent__is(st, t, "like") ||
+             (an_ent__is(st, t, "as") && i > 0 && an_ent__is(st, &st->toks.items[i - 1], "such") && i--))) {
             an_tok *noun = i > 0 ? &st->toks.items[i - 1] : NULL;
             if (noun && (noun->flags & AN_TOK_COMMA) && i > 1)
                 noun = &st->toks.items[i - 2];
@@ -1237,15 +1241,17 @@ static int an_ent__named_place(an_ent_state *st, size_t a, size_t b)
                                         "municipality", "province", "region", "state", "suburb",
                                         "town", "village"};
     static const char *const preps[] = {"at", "from", "in", "near", "of", "outside"};
-    if (b - a > 3 || an_ent__span_is(st, a, b, AN_LEX_ORG | AN_LEX_PLACE) || a == 0)
+    if (b - a > 3 || a == 0)
+        return 0;
+    an_tok *p = &st->toks.items[a - 1];
+    if (!(p->flags & AN_TOK_LOWER) || p->end - p->start > 7 ||
+        !an__in_sorted(preps, sizeof preps / sizeof *preps, st->s + p->start, p->end - p->start))
+        return 0;
+    if (an_ent__span_is(st, a, b, AN_LEX_ORG | AN_LEX_PLACE))
         return 0;
     for (size_t i = a; i < b; i++)
         if (an_ent__lex(st, &st->toks.items[i]) & (AN_LEX_ORG_HEAD | AN_LEX_TITLE | AN_LEX_HONORIFIC))
             return 0;
-    an_tok *p = &st->toks.items[a - 1];
-    if (!(p->flags & AN_TOK_LOWER) ||
-        !an__in_sorted(preps, sizeof preps / sizeof *preps, st->s + p->start, p->end - p->start))
-        return 0;
     an_tok *noun = a >= 2 ? &st->toks.items[a - 2] : NULL;
     if (an_ent__is(st, p, "of") && noun && (noun->flags & AN_TOK_LOWER) &&
         an__in_sorted(nouns, sizeof nouns / sizeof *nouns, st->s + noun->start, noun->end - noun->start))
