@@ -799,8 +799,8 @@ static void an_rules__split_words(an_rules_ctx *cx)
             in_word = 0;
         }
         i += step;
-        if (!in_word) /* ASCII between words, passed at once: no word starts there */
-            while (an_rules__between[p[i]])
+        if (!in_word && i <= len) /* ASCII between words, passed at once: no word starts there */
+            while (an_rules__between[p[i]]) /* stops at the NUL at p[len] */
                 i++;
     }
 }
