@@ -440,6 +440,13 @@ static void test_org_before_staff_noun(void **state)
     assert_int_equal(count_kind(doc, AN_ENTITY_ORGANIZATION), 2);
     assert_int_equal(count_kind(doc, AN_ENTITY_PERSON), 0);
     an_doc_free(doc);
+    doc = analyze("An interview with Quillvox founder Hugh Maddox. He launched Quillvox in "
+                  "2005.\n");
+    const an_entity *q = find_entity(doc, AN_ENTITY_ORGANIZATION, "Quillvox");
+    assert_non_null(q);
+    assert_int_equal(q->n_mentions, 2);
+    assert_non_null(find_entity(doc, AN_ENTITY_PERSON, "Hugh Maddox"));
+    an_doc_free(doc);
 }
 
 /* A possessive before a person's full name is that person's
