@@ -35,21 +35,19 @@ static const char *const an_at__cues[] = {
     "acknowledged", "acknowledges", "added", "adding", "adds", "admits", "admitted", "agreed",
     "announced", "announces", "announcing", "argued", "argues", "arguing", "asked", "asks",
     "asserted", "asserts", "boasted", "called", "calls", "cautioned", "characterised",
-    "characterized", "cited", "cites", "claimed", "claiming", "claims", "commented",
-    "commenting", "comments", "complained", "complains", "conceded", "concedes", "concluded",
-    "concludes", "confirmed", "confirms", "contended", "contends", "continued", "continues",
-    "countered", "declared", "declares", "described", "describes", "dubbed", "emphasised",
-    "emphasized", "explained", "explaining", "explains", "informed", "informs", "insisted",
-    "insists", "joked",
+    "characterized", "cited", "cites", "claimed", "claiming", "claims", "commented", "commenting",
+    "comments", "complained", "complains", "conceded", "concedes", "concluded", "concludes",
+    "confirmed", "confirms", "contended", "contends", "continued", "continues", "countered",
+    "declared", "declares", "described", "describes", "dubbed", "emphasised", "emphasized",
+    "explained", "explaining", "explains", "informed", "informs", "insisted", "insists", "joked",
     "maintained", "maintains", "mused", "noted", "notes", "noting", "observed", "observes",
     "pleaded", "posted", "posting", "predicted", "predicts", "promised", "promising", "quipped",
     "quoted", "reads", "reasoned", "recalled", "recalls", "recommended", "recommending",
-    "recommends", "recounted", "remarked", "remarks", "replied", "replies", "reported",
-    "reporting", "reports", "responded", "responds", "said", "say", "saying", "says", "screamed",
-    "shouted", "stated", "states", "stating", "stressed", "stresses", "suggested", "suggests",
-    "tell", "telling", "tells", "testified", "told", "tweeted", "tweeting", "tweets", "urged",
-    "urges", "vowed", "warned", "warning", "warns", "whispered", "writes", "writing", "wrote",
-    "yelled",
+    "recommends", "recounted", "remarked", "remarks", "replied", "replies", "reported", "reporting",
+    "reports", "responded", "responds", "said", "say", "saying", "says", "screamed", "shouted",
+    "stated", "states", "stating", "stressed", "stresses", "suggested", "suggests", "tell",
+    "telling", "tells", "testified", "told", "tweeted", "tweeting", "tweets", "urged", "urges",
+    "vowed", "warned", "warning", "warns", "whispered", "writes", "writing", "wrote", "yelled",
 };
 
 /* Naming verbs: with a plain noun phrase before them they name, not quote
@@ -1327,10 +1325,11 @@ static bool an_at__ends_open(const an_att *a, const an_quote *q)
 }
 
 /* `"…" tweeted Mayor Sadiq Khan`: a quote that starts its sentence and is
- * followed, with no comma, by a cue and a noun phrase or a capitalized name
- * within four words ("said lead author Professor X") is attributed as if the comma were there (a quote inside a phrase
- * does not start the sentence: `The "History" section explains`). Reads
- * a->tok, loaded by an_at__after. */
+ * followed, with no comma, by a cue and a noun phrase or a capitalized
+ * name within four words ("said lead author Professor X") is attributed
+ * as if the comma were there (a quote inside a phrase does not start the
+ * sentence: `The "History" section explains`). Reads a->tok, loaded by
+ * an_at__after. */
 static bool an_at__bare_inverted(const an_att *a, const an_quote *q)
 {
     if (a->ntok < 2 || !an_at__is_cue(a->s, &a->tok[0]) ||

@@ -612,13 +612,15 @@ static int an_ent__pronoun_takes_up(an_ent_state *st, size_t a)
     static const char *const openers[] = {"after", "and", "as", "because", "before", "but", "if",
                                           "since", "so", "that", "then", "though", "until", "when",
                                           "while"};
-    an_tok *x = &st->toks.items[a], *pl = an_ent__prev_lower(st, a), *verb = an_ent__next_lower(st, a + 1);
+    an_tok *x = &st->toks.items[a], *pl = an_ent__prev_lower(st, a);
+    an_tok *verb = an_ent__next_lower(st, a + 1);
     if ((x->flags & (AN_TOK_POSS | AN_TOK_HEADLINE)) || (an_ent__lex(st, x) & AN_LEX_WORD) || !verb ||
         an_ent__is(st, verb, "is") ||
         an_ent__is(st, verb, "was") || (an_ent__lex(st, verb) & AN_LEX_FUNCTION))
         return 0;
     if (!(x->flags & AN_TOK_SENT) &&
-        !(pl && an__in_sorted(openers, sizeof openers / sizeof *openers, st->s + pl->start, pl->end - pl->start)))
+        !(pl && an__in_sorted(openers, sizeof openers / sizeof *openers, st->s + pl->start,
+                              pl->end - pl->start)))
         return 0;
     int ends = 0;
     for (size_t i = a + 2; i < st->toks.len && i < a + 40; i++) {
@@ -747,7 +749,8 @@ static int an_ent__is_person(an_ent_state *st, size_t a, size_t b, int titled)
     if (pl && (an_ent__is(st, pl, "the") || an_ent__is(st, pl, "a") || an_ent__is(st, pl, "an") ||
                an_ent__is(st, pl, "The") || an_ent__is(st, pl, "A") || an_ent__is(st, pl, "An")) &&
         (n == 1 || !(ff & AN_LEX_FIRST) || (ff & AN_LEX_NOT_NAME)))
-        return 0; /* "the Onion", "the Sun Corona": people take no article ("an Andy Warhol exhibit" aside) */
+        return 0; /* "the Onion", "the Sun Corona": people take no article ("an Andy
+                   * Warhol exhibit" aside) */
     return n == 1 ? an_ent__is_person_single(st, a) : an_ent__is_person_multi(st, a, b);
 }
 
@@ -1122,7 +1125,8 @@ static int an_ent__org_list_member(an_ent_state *st, size_t a)
         size_t len = t->end - t->start;
         if ((t->flags & AN_TOK_LOWER) && (len == 9 || len == 4 || len == 2) &&
             (an_ent__is(st, t, "including") || an_ent__is(st, t, "like") ||
-             (an_ent__is(st, t, "as") && i > 0 && an_ent__is(st, &st->toks.items[i - 1], "such") && i--))) {
+             (an_ent__is(st, t, "as") && i > 0 && an_ent__is(st, &st->toks.items[i - 1], "such") &&
+              i--))) {
             an_tok *noun = i > 0 ? &st->toks.items[i - 1] : NULL;
             if (noun && (noun->flags & AN_TOK_COMMA) && i > 1)
                 noun = &st->toks.items[i - 2];
@@ -1254,15 +1258,18 @@ static int an_ent__named_place(an_ent_state *st, size_t a, size_t b)
             return 0;
     an_tok *noun = a >= 2 ? &st->toks.items[a - 2] : NULL;
     if (an_ent__is(st, p, "of") && noun && (noun->flags & AN_TOK_LOWER) &&
-        an__in_sorted(nouns, sizeof nouns / sizeof *nouns, st->s + noun->start, noun->end - noun->start))
+        an__in_sorted(nouns, sizeof nouns / sizeof *nouns, st->s + noun->start,
+                      noun->end - noun->start))
         return 1;
     an_tok *c = an_ent__tok(st, b), *place = an_ent__tok(st, b + 1);
-    if (an_ent__is(st, p, "of") || !c || !place || !(c->flags & AN_TOK_COMMA) || !(place->flags & AN_TOK_CAP))
+    if (an_ent__is(st, p, "of") || !c || !place || !(c->flags & AN_TOK_COMMA) ||
+        !(place->flags & AN_TOK_CAP))
         return 0; /* "statues of Christopher Columbus, US presidents" */
     size_t e = b + 1; /* the place after the comma: "California", "New South Wales" */
     while (e + 1 < st->toks.len && e - b < 3 && (st->toks.items[e + 1].flags & AN_TOK_CAP))
         e++;
-    return an_ent__span_is(st, b + 1, e + 1, AN_LEX_PLACE) && !an_ent__span_is(st, b + 1, e + 1, AN_LEX_NATIONALITY);
+    return an_ent__span_is(st, b + 1, e + 1, AN_LEX_PLACE) &&
+           !an_ent__span_is(st, b + 1, e + 1, AN_LEX_NATIONALITY);
 }
 
 /* Post-nominal letters: an honour, an office or a degree written after a
