@@ -42,12 +42,16 @@ static bool an_rp__verb_follows(const an_rules_ctx *cx, size_t wi)
     return n.start - cx->words.items[wi].span.end <= 2 && an_rules__word_in(cx->doc, n, an_rp__person_verbs);
 }
 
-/* Words after a sentence-opening name that show it is the subject. */
+/* Words after a sentence-opening name that show it is the subject: adverbs
+ * of sequence and irregular past tenses (a regular one is any -ed word;
+ * the person verbs above count too). */
 static const char *const an_rp__subject_next[] = {
     "also", "further", "later", "then", "first", "still", "never", "previously", "again",
     "finally", "recently", "now", "once", "initially", "subsequently", "eventually", "became",
     "won", "ran", "went", "made", "took", "gave", "led", "heads", "leads", "served", "remains",
-    "and", NULL};
+    "and", "withdrew", "left", "lost", "came", "began", "held", "brought", "sent", "found",
+    "chose", "beat", "fought", "sold", "bought", "built", "paid", "stood", "fell", "rose", "knew",
+    "thought", "felt", "kept", "got", "saw", NULL};
 
 /* True when what follows word wi makes it a person acting: a reporting or
  * person verb, a past tense (-ed), an adverb of sequence, or an
