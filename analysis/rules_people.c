@@ -43,15 +43,17 @@ static bool an_rp__verb_follows(const an_rules_ctx *cx, size_t wi)
 }
 
 /* Words after a sentence-opening name that show it is the subject: adverbs
- * of sequence and irregular past tenses (a regular one is any -ed word;
- * the person verbs above count too). */
+ * of sequence, irregular past tenses and a few present ones (a regular
+ * past is any -ed word of four letters or more: "died"; the person verbs
+ * above count too). */
 static const char *const an_rp__subject_next[] = {
     "also", "further", "later", "then", "first", "still", "never", "previously", "again",
     "finally", "recently", "now", "once", "initially", "subsequently", "eventually", "became",
     "won", "ran", "went", "made", "took", "gave", "led", "heads", "leads", "served", "remains",
     "and", "withdrew", "left", "lost", "came", "began", "held", "brought", "sent", "found",
     "chose", "beat", "fought", "sold", "bought", "built", "paid", "stood", "fell", "rose", "knew",
-    "thought", "felt", "kept", "got", "saw", NULL};
+    "thought", "felt", "kept", "got", "saw", "flew", "makes", "takes", "wants", "plans", "hopes",
+    "faces", "lives", NULL};
 
 /* True when what follows word wi makes it a person acting: a reporting or
  * person verb, a past tense (-ed), an adverb of sequence, or an
@@ -72,7 +74,7 @@ static bool an_rp__subject_follows(const an_rules_ctx *cx, size_t wi)
     if (gap != 1 || doc->prose[w->span.end] != ' ')
         return false;
     return an_rules__word_in(doc, n->span, an_rp__subject_next) ||
-           (len > 4 && doc->text[n->span.end - 2] == 'e' && doc->text[n->span.end - 1] == 'd') ||
+           (len > 3 && doc->text[n->span.end - 2] == 'e' && doc->text[n->span.end - 1] == 'd') ||
            (an_lex_lookup(doc->text + n->span.start, len) & AN_LEX_SPEECH);
 }
 

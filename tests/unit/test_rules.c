@@ -534,8 +534,10 @@ static void test_name_variant_sentence_start(void **state)
         "The chancellor, Pradeep Khosla, spoke at the funeral. Kohsla, who knew him, wept.\n",
         "The chancellor, Pradeep Khosla, spoke at the funeral. Kohsla praised the work.\n",
         "The chancellor, Pradeep Khosla, spoke at the funeral. Kohsla withdrew in March.\n",
+        "The chancellor, Pradeep Khosla, spoke at the funeral. Kohsla died in October.\n",
+        "The chancellor, Pradeep Khosla, spoke at the funeral. Kohsla flew home.\n",
     };
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < 6; i++) {
         an_doc *doc = model_doc(texts[i], people, 1, m, 1, NULL, 0, &opt);
         assert_int_equal(count(doc, AN_RULE_PERSON_NAME_VARIANT), 1);
         an_doc_free(doc);
