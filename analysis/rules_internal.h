@@ -27,8 +27,8 @@ typedef struct an_word {
     bool capitalized; /* first letter upper or title case */
     bool all_caps;    /* every letter upper case, at least one letter */
     bool has_upper;   /* at least one upper-case letter */
-    /* an_rules__in_speech at the word's start, found by the split with a
-     * cursor over the quotes: the checks ask it of many words, each a
+    /* an_rules__in_speech at the word's start, set once from the quotes
+     * by an_rules__mark_speech: the checks ask it of many words, each a
      * search of the quotes otherwise (in the padding: no memory). */
     bool speech;
     int32_t para; /* index into paragraphs, or -1 (a paragraph has at least 2 bytes) */
