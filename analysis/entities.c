@@ -1109,6 +1109,14 @@ static int an_ent__org_appositive(an_ent_state *st, size_t b)
     return t && (t->flags & AN_TOK_CAP);
 }
 
+/* "teams", "chains", "publications": a lowercase plural noun for a kind of
+ * organization (org-nouns.txt); t may be NULL. */
+static int an_ent__plural_org_noun(an_ent_state *st, an_tok *t)
+{
+    return t && (t->flags & AN_TOK_LOWER) && (an_ent__lex(st, t) & AN_LEX_ORG_NOUN) &&
+           an_ent__suffix(st, t, "s");
+}
+
 /* Whether the name at a is in a list a plural noun for organizations
  * introduces: "publications including The New York Times, Jezebel and
  * Metro.us", "charities such as the Wikimedia Foundation and Creative
@@ -1130,8 +1138,7 @@ static int an_ent__org_list_member(an_ent_state *st, size_t a)
             an_tok *noun = i > 0 ? &st->toks.items[i - 1] : NULL;
             if (noun && (noun->flags & AN_TOK_COMMA) && i > 1)
                 noun = &st->toks.items[i - 2];
-            return noun && (noun->flags & AN_TOK_LOWER) && (an_ent__lex(st, noun) & AN_LEX_ORG_NOUN) &&
-                   an_ent__suffix(st, noun, "s");
+            return an_ent__plural_org_noun(st, noun);
         }
         if (!an_ent__is_name_tok(st, t) && an_ent__connector(st, t) == AN_CONN_NONE &&
             !(t->flags & AN_TOK_AMP))
@@ -1153,7 +1160,7 @@ static int an_ent__org_chunk(an_ent_state *st, size_t a, size_t b, int split)
     uint32_t f0 = an_ent__lex(st, &st->toks.items[a]);
     int listed = !split && !(b - a >= 2 && (f0 & AN_LEX_FIRST) && !(f0 & AN_LEX_PLACE)) &&
                  an_ent__org_list_member(st, a);
-    if (listed || (pn && (an_ent__lex(st, pn) & AN_LEX_ORG_NOUN) && an_ent__suffix(st, pn, "s"))) {
+    if (listed || an_ent__plural_org_noun(st, pn)) {
         for (size_t k = a + 1; k + 1 < b; k++) {
             if (!an_ent__is(st, &st->toks.items[k], "and"))
                 continue;
@@ -1687,17 +1694,17 @@ static int an_ent__demote(an_ent_state *st, an_ent_name *nm)
     return 1;
 }
 
-/* Whether the one-word name nm is the last word of person e's name: the
- * surname of "Michael Bloomberg", not the "Tesco" of a guessed "Tesco
- * Polska". */
-static int an_ent__is_surname_of(const an_ent_state *st, const an_ent_name *nm, int32_t e)
+/* Whether the one word at [start, end) is the last word of person e's
+ * name: the surname of "Michael Bloomberg", not the "Tesco" of a guessed
+ * "Tesco Polska". */
+static int an_ent__is_surname_of(const an_ent_state *st, size_t start, size_t end, int32_t e)
 {
     if (e < 0)
         return 0;
     const an_ent_name *canon = &st->names.items[st->ents.items[e].name];
     const an_tok *last = &st->ntoks.items[canon->tok_off + canon->n_tok - 1];
-    size_t len = nm->end - nm->start;
-    return last->end - last->start == len && memcmp(st->s + last->start, st->s + nm->start, len) == 0;
+    size_t len = end - start;
+    return last->end - last->start == len && memcmp(st->s + last->start, st->s + start, len) == 0;
 }
 
 /* A name the draft already gave the other kind takes that kind:
@@ -1709,7 +1716,8 @@ static void an_ent__retype(an_ent_state *st, an_ent_name *nm)
 {
     if (nm->kind == AN_ENTITY_ORGANIZATION && nm->n_tok == 1 && nm->acr_end == nm->acr_start &&
         !(st->ntoks.items[nm->tok_off].flags & AN_TOK_ALLCAPS) &&
-        an_ent__is_surname_of(st, nm, an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON)))
+        an_ent__is_surname_of(st, nm->start, nm->end,
+                              an_ent__get(st, nm->start, nm->end, AN_ENTITY_PERSON)))
         nm->kind = AN_ENTITY_PERSON;
     else if (nm->kind == AN_ENTITY_PERSON && !nm->strong && nm->title_start == nm->title_end &&
              an_ent__get(st, nm->start, nm->end, AN_ENTITY_ORGANIZATION) >= 0)
@@ -1772,23 +1780,6 @@ static void an_ent__resolve(an_ent_state *st)
     free(order);
 }
 
-/* Whether the one word t (its key in key[0, len)) names an organization
- * of the draft and a person only by a first word ("Tesco" of a guessed
- * "Tesco Polska" when "retailer Tesco" was said): the organization takes
- * it. A surname stays the person's ("Bloomberg" of "Michael Bloomberg"). */
-static int an_ent__given_name_of_org(an_ent_state *st, const an_tok *t, char *key, size_t len)
-{
-    key[0] = 'O';
-    if (an_emap_get(&st->map, key, len) < 0)
-        return 0;
-    key[0] = 'P';
-    int32_t e = an_emap_get(&st->map, key, len);
-    an_ent_name one = {0};
-    one.start = t->start;
-    one.end = t->end;
-    return e >= 0 && !an_ent__is_surname_of(st, &one, e);
-}
-
 /* Pass 2: a pending chunk's longest runs that name a known entity. The
  * key of the longest run is built once; shorter runs are its prefixes. */
 static void an_ent__match_pending(an_ent_state *st, const an_ent_pending *p, size_t n_pass1)
@@ -1808,14 +1799,17 @@ static void an_ent__match_pending(an_ent_state *st, const an_ent_pending *p, siz
         for (uint32_t j = jmax; j > i && !matched; j--) {
             an_tok *b = &st->ntoks.items[p->tok_off + j - 1];
             size_t len = ends[j - 1 - i];
-            int kind0 = AN_ENTITY_PERSON;
-            if (j - i == 1 && len && an_ent__given_name_of_org(st, a, key, len))
-                kind0 = AN_ENTITY_ORGANIZATION;
-            for (int kind = kind0; kind <= AN_ENTITY_ORGANIZATION && !matched && len; kind++) {
+            for (int kind = AN_ENTITY_PERSON; kind <= AN_ENTITY_ORGANIZATION && !matched && len; kind++) {
                 key[0] = kind == AN_ENTITY_PERSON ? 'P' : 'O';
                 int32_t e = an_emap_get(&st->map, key, len);
                 if (e == AN_EMAP_NONE)
                     continue;
+                if (kind == AN_ENTITY_PERSON && j - i == 1 && e >= 0 &&
+                    !an_ent__is_surname_of(st, a->start, a->end, e)) {
+                    key[0] = 'O'; /* a person's first word only: a draft's organization takes it */
+                    if (an_emap_get(&st->map, key, len) >= 0)
+                        continue; /* ("Tesco" of a guessed "Tesco Polska" after "retailer Tesco") */
+                }
                 an_ent_name nm = {0};
                 nm.kind = (uint8_t)kind;
                 nm.start = a->start;
